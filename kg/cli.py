@@ -1,0 +1,56 @@
+"""Thin command-line layer: parse arguments, call the public functions, print."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import KgError
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from .api import extract_file
+
+    extraction = extract_file(Path(args.file))
+    if args.format == "json":
+        from .jsonout import to_json
+
+        sys.stdout.write(json.dumps(to_json(extraction), ensure_ascii=False, indent=2) + "\n")
+    else:
+        from .graph import report_turtle
+
+        sys.stdout.write(report_turtle(extraction))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kg", description="Reports on grassroots Party-building work → a knowledge graph.")
+    parser.add_argument("--version", action="version", version=f"dangjian-kg {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="print one report's extraction (JSON or Turtle)")
+    p.add_argument("file", help="a report file (.txt, .md, .docx, .pdf)")
+    p.add_argument("--format", choices=["json", "ttl"], default="json")
+    p.set_defaults(func=_cmd_extract)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args) or 0)
+    except KgError as err:
+        print(f"kg: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("kg: interrupted.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

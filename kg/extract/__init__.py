@@ -1,0 +1,1 @@
+"""Entity extractors: one module per category, each reading a shared Context."""

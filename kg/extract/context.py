@@ -1,0 +1,77 @@
+"""The shared view of one report that every extractor reads: normalised text,
+sentence bounds, jieba tokens and the spans of quotes and titles."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..normalize import NormText
+from ..records import Mention
+from ..segment import tokenize
+from .quotes import QuoteSpan, quoted_spans
+
+_SENT = re.compile(r"[。！？；\n]")
+_TITLE = re.compile(r"《([^《》\n]{1,80})》")
+
+
+@dataclass
+class Context:
+    """One report's normalised text with lazily computed helpers."""
+
+    norm: NormText
+    original: str
+    _sent_ends: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        return [m.end() for m in _SENT.finditer(self.text)]
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        """Normalised [start, end) of the sentence holding position pos."""
+        ends = self.sentence_ends
+        k = bisect_right(ends, pos)
+        start = ends[k - 1] if k > 0 else 0
+        end = ends[k] if k < len(ends) else len(self.text)
+        return start, end
+
+    def sentence_at(self, pos: int) -> str:
+        """The original text of the sentence holding normalised position pos, trimmed."""
+        s, e = self.sentence_bounds(pos)
+        os_, oe = self.norm.span(s, e)
+        return self.original[os_:oe].strip()
+
+    def mention(self, start: int, end: int) -> Mention:
+        """A mention of normalised [start, end), with original offsets and text."""
+        os_, oe = self.norm.span(start, end)
+        return Mention(os_, oe, self.original[os_:oe], self.sentence_at(start))
+
+    @cached_property
+    def tokens(self) -> list[tuple[str, int, int]]:
+        return tokenize(self.text)
+
+    @cached_property
+    def token_starts(self) -> set[int]:
+        return {s for _, s, _ in self.tokens}
+
+    @cached_property
+    def token_ends(self) -> set[int]:
+        return {e for _, _, e in self.tokens}
+
+    @cached_property
+    def titles(self) -> list[tuple[int, int, str]]:
+        """《…》 spans: (start, end) of the whole bracketed title and its content."""
+        return [(m.start(), m.end(), m.group(1)) for m in _TITLE.finditer(self.text)]
+
+    @cached_property
+    def quotes(self) -> list[QuoteSpan]:
+        return quoted_spans(self.text)
+
+    def in_title(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e, _ in self.titles)

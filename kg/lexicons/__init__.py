@@ -1,0 +1,31 @@
+"""Packaged lexicons (plain text, `#` comments): loaded lazily and cached."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+
+@lru_cache(maxsize=None)
+def lexicon_lines(name: str) -> tuple[str, ...]:
+    """The non-empty, non-comment lines of a lexicon file, stripped."""
+    text = files(__package__).joinpath(name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.rstrip()
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        out.append(line.strip())
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def lexicon_table(name: str) -> tuple[tuple[str, ...], ...]:
+    """Tab-separated rows of a lexicon file."""
+    return tuple(tuple(col.strip() for col in line.split("\t")) for line in lexicon_lines(name))
+
+
+@lru_cache(maxsize=None)
+def lexicon_set(name: str) -> frozenset[str]:
+    """The first column of each line, as a set."""
+    return frozenset(row[0] for row in lexicon_table(name))

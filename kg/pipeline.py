@@ -1,0 +1,93 @@
+"""One report from source to Extraction: normalise → structure → extract → link."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from .extract.context import Context
+from .extract.definitions import definitions
+from .extract.documents import document_hits
+from .extract.metrics import metric_hits
+from .extract.people import place_hits, role_hits
+from .extract.programs import ProgramHit, defined_name_hits, formula_hits, formula_lexicon, quoted_hits
+from .extract.units import is_unit_name, unit_hits
+from .link import link_items
+from .normalize import normalize
+from .records import Entity, Extraction, Mention, Source
+from .structure import analyse
+from .themes import assign_themes
+
+
+def extract(source: Source) -> Extraction:
+    """Run every stage on one report."""
+    norm = normalize(source.text)
+    structure = analyse(norm)
+    ctx = Context(norm, source.text)
+    title = structure.title or source.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+    quoted_unit_names = frozenset(
+        q.content(ctx.text).strip() for q in ctx.quotes if is_unit_name(q.content(ctx.text).strip())
+    )
+    q_programs, quoted_units = quoted_hits(ctx, quoted_unit_names)
+    hits = q_programs + formula_hits(ctx) + defined_name_hits(ctx)
+    entities = _programs(ctx, hits)
+
+    units: dict[str, Entity] = {}
+    for hit in unit_hits(ctx, quoted_units):
+        entity = units.setdefault(hit.canonical, Entity("unit", hit.canonical))
+        entity.mentions.append(ctx.mention(hit.start, hit.end))
+        if hit.label not in entity.aliases:
+            entity.aliases.append(hit.label)
+    entities.extend(units.values())
+
+    for category, found in (("document", document_hits(ctx)), ("role", role_hits(ctx)), ("place", place_hits(ctx))):
+        grouped: dict[str, Entity] = {}
+        for hit in found:
+            grouped.setdefault(hit.label, Entity(category, hit.label)).mentions.append(ctx.mention(hit.start, hit.end))
+        entities.extend(grouped.values())
+
+    skip = [(h.start, h.end) for h in hits] + [(q.start, q.end) for q in ctx.quotes]
+    metrics = metric_hits(ctx, skip)
+    links = link_items(structure.items, entities)
+    themes = assign_themes(structure.items)
+    reporting = _reporting_unit(title, units)
+    return Extraction(source=source, title=title, year=structure.year, sections=structure.sections,
+                      items=structure.items, entities=entities, metrics=metrics, links=links, themes=themes,
+                      reporting_unit=reporting)
+
+
+def _programs(ctx: Context, hits: list[ProgramHit]) -> list[Entity]:
+    """Group program hits by name; mentions are every occurrence of the name in the report."""
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    first: dict[str, int] = {}
+    for hit in hits:
+        kinds[hit.label][hit.kind] += 1 if hit.kind else 0
+        first[hit.label] = min(first.get(hit.label, hit.start), hit.start)
+    defs = definitions(ctx, hits)
+    lexicon = formula_lexicon()
+    text = ctx.text
+    out: list[Entity] = []
+    labels = sorted(first, key=lambda label: (text.find(label) if text.find(label) >= 0 else first[label], label))
+    for label in labels:
+        mentions: list[Mention] = []
+        pos = text.find(label)
+        while pos >= 0:
+            mentions.append(ctx.mention(pos, pos + len(label)))
+            pos = text.find(label, pos + len(label))
+        if not mentions:
+            hit = next(h for h in hits if h.label == label)
+            mentions.append(ctx.mention(hit.start, hit.end))
+        kind = kinds[label].most_common(1)[0][0] if kinds[label] and kinds[label].most_common(1)[0][1] else ""
+        aliases = sorted({f"{label}{k}" for k in kinds[label] if k} | {m.text for m in mentions if m.text != label})
+        official = lexicon.get(label, (label, []))[1]
+        out.append(Entity("program", label, mentions, aliases, kind, defs.get(label, []), list(official)))
+    return out
+
+
+def _reporting_unit(title: str, units: dict[str, Entity]) -> str | None:
+    """The unit named in the title (市委书记…述职报告 → 市委), if any."""
+    best = None
+    for label, entity in units.items():
+        if label in title and (best is None or len(label) > len(best)):
+            best = label
+    return best or None

@@ -1,0 +1,136 @@
+"""Typed records handed from stage to stage.
+
+Every record that points into a report carries offsets into the *original*
+text (what the file decoded to), so provenance never has to be rebuilt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file as read from disk: decoded text plus what we know of the file."""
+
+    path: str
+    text: str
+    encoding: str
+    sha256: str
+    fmt: str  # txt, md, docx, pdf
+
+    @property
+    def id(self) -> str:
+        """Report id: the first 16 hex digits of the file's sha256."""
+        return self.sha256[:16]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range [start, end) of the original text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of the report that does one thing (reports practices, states problems …)."""
+
+    kind: str  # practices | problems | causes | measures | other
+    title: str
+    start: int
+    end: int
+    level: int
+
+
+@dataclass(frozen=True)
+class Item:
+    """One enumerated item (a statement) of a section."""
+
+    kind: str  # practices | problems | causes | measures
+    label: str
+    text: str
+    start: int
+    end: int
+    position: int  # 1-based order among the report's items
+    level: int  # 1 = (一) heading … deeper numbers nest further
+    marker: str  # the enumerator as written (一是, （一）, 1. …)
+    parent: int | None = None  # position of the parent item
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an entity in the original text."""
+
+    start: int
+    end: int
+    text: str
+    sentence: str
+
+
+@dataclass
+class Entity:
+    """A program, unit, document, role or place found in one report."""
+
+    category: str  # program | unit | document | role | place
+    label: str  # normalised (simplified, width-folded) name
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    kind: str = ""  # a program's generic head noun (制度, 工程 …) or a unit's head
+    definition: list[str] = field(default_factory=list)
+    official: list[str] = field(default_factory=list)  # lexicon expansion
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A reported quantity."""
+
+    what: str
+    value: float | None
+    unit: str
+    masked: bool
+    approx: bool
+    text: str
+    start: int
+    end: int
+    value_max: float | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """measure → problem (addresses) or cause → problem (explains), with its evidence."""
+
+    relation: str  # addresses | explains
+    source: int  # item position
+    target: int  # item position
+    score: float
+    words: tuple[str, ...]
+
+
+@dataclass
+class Extraction:
+    """Everything found in one report."""
+
+    source: Source
+    title: str
+    year: int | None
+    sections: list[Section]
+    items: list[Item]
+    entities: list[Entity]
+    metrics: list[Metric]
+    links: list[Link]
+    themes: dict[int, list[str]] = field(default_factory=dict)  # problem position → themes
+    reporting_unit: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.source.id
+
+    @property
+    def stem(self) -> str:
+        name = self.source.path.replace("\\", "/").rsplit("/", 1)[-1]
+        return name.rsplit(".", 1)[0] if "." in name else name
+
+    def by_category(self, category: str) -> list[Entity]:
+        return [e for e in self.entities if e.category == category]
