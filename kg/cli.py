@@ -26,6 +26,23 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_build(args: argparse.Namespace) -> int:
+    from .build import build, summary
+
+    result = build([Path(p) for p in args.paths] or None, Path(args.output), jobs=args.jobs,
+                   progress=True if args.progress else None)
+    print(summary(result))
+    return result.exit_code
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .validate import validate
+
+    report = validate(Path(args.graph))
+    print(report.text)
+    return 0 if report.conforms else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="Reports on grassroots Party-building work → a knowledge graph.")
     parser.add_argument("--version", action="version", version=f"dangjian-kg {__version__}")
@@ -35,6 +52,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="a report file (.txt, .md, .docx, .pdf)")
     p.add_argument("--format", choices=["json", "ttl"], default="json")
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("build", help="build the graph of a folder of reports (default: the bundled samples)")
+    p.add_argument("paths", nargs="*", help="report files or folders (default: the bundled sample reports)")
+    p.add_argument("-o", "--output", default="output", help="output folder (default: output/)")
+    p.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--progress", action="store_true", help="show the progress bar even when not on a terminal")
+    p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("validate", help="check a graph against the SHACL shapes (exit 1 if it does not conform)")
+    p.add_argument("graph", nargs="?", default="output/graph.ttl", help="graph file or store (default: output/graph.ttl)")
+    p.set_defaults(func=_cmd_validate)
     return parser
 
 

@@ -88,7 +88,7 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
         if any(flagged[j] and not _PAGE.match(lines[j][2].strip()) for j in neighbours):
             flagged[i] = True
     # a tail after the last boilerplate line made of short lines without a full stop is the site's footer
-    tail = [i for i in nonempty[-15:]]
+    tail = nonempty[-15:] if len(nonempty) > 20 else []
     for k, i in enumerate(tail):
         if flagged[i] and all(len(lines[j][2].strip()) < 40 and "。" not in lines[j][2] for j in tail[k:]):
             for j in tail[k:]:

@@ -87,7 +87,7 @@ def _programs(ctx: Context, hits: list[ProgramHit]) -> list[Entity]:
 def _reporting_unit(title: str, units: dict[str, Entity]) -> str | None:
     """The unit named in the title (市委书记…述职报告 → 市委), if any."""
     best = None
-    for label, entity in units.items():
+    for label in units:
         if label in title and (best is None or len(label) > len(best)):
             best = label
     return best or None

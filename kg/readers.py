@@ -79,6 +79,13 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str]:
             return text, "gb18030"
     except UnicodeDecodeError:
         pass
+    for encoding in ("big5hkscs", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_chinese(text):
+            return text, encoding
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -120,7 +127,8 @@ def _plausible_chinese(text: str) -> bool:
     sample = text[:5000]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\n\r\t"))
+    bad = sum(1 for ch in sample if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\n\r\t")
+              or "\ue000" <= ch <= "\uf8ff" or "\u3040" <= ch <= "\u30ff")
     han = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
     return bad < 0.01 * len(sample) and han > 0.1 * len(sample)
 
@@ -147,11 +155,17 @@ def _docx(path: Path, data: bytes) -> str:
 
 
 def _pdf(path: Path, data: bytes) -> str:
+    import logging
+    import warnings
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         from pypdf import PdfReader
 
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(data))
+            pages = [page.extract_text() or "" for page in reader.pages]
     except Exception:
         raise InputError(f"{path}: not a readable .pdf file (corrupt or encrypted).") from None
     text = "\n".join(pages)

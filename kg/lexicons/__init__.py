@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon_lines(name: str) -> tuple[str, ...]:
     """The non-empty, non-comment lines of a lexicon file, stripped."""
     text = files(__package__).joinpath(name).read_text(encoding="utf-8")
@@ -19,13 +19,13 @@ def lexicon_lines(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Tab-separated rows of a lexicon file."""
     return tuple(tuple(col.strip() for col in line.split("\t")) for line in lexicon_lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon_set(name: str) -> frozenset[str]:
     """The first column of each line, as a set."""
     return frozenset(row[0] for row in lexicon_table(name))

@@ -1,0 +1,90 @@
+"""Namespaces: DJO (ontology terms, guarded against typos) and DJ (instances)."""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+DJO_IRI = "https://w3id.org/dangjian-kg/ontology#"
+DJ_IRI = "https://w3id.org/dangjian-kg/id/"
+ORG_IRI = "http://www.w3.org/ns/org#"
+PROV_IRI = "http://www.w3.org/ns/prov#"
+
+
+class DJO(DefinedNamespace):
+    """The ontology's terms; using an undefined one raises AttributeError."""
+
+    _NS = Namespace(DJO_IRI)
+    _fail = True
+
+    Cause: URIRef
+    Document: URIRef
+    LinkEvidence: URIRef
+    Measure: URIRef
+    Mention: URIRef
+    Metric: URIRef
+    Place: URIRef
+    Practice: URIRef
+    Problem: URIRef
+    Program: URIRef
+    Report: URIRef
+    Role: URIRef
+    Statement: URIRef
+    Theme: URIRef
+    Unit: URIRef
+    addresses: URIRef
+    approximate: URIRef
+    countedThing: URIRef
+    encoding: URIRef
+    end: URIRef
+    evidenceFor: URIRef
+    evidenceTarget: URIRef
+    explains: URIRef
+    hasComponent: URIRef
+    hasMetric: URIRef
+    inReport: URIRef
+    invokes: URIRef
+    involves: URIRef
+    level: URIRef
+    marker: URIRef
+    masked: URIRef
+    mentionCount: URIRef
+    mentions: URIRef
+    otherReport: URIRef
+    parentStatement: URIRef
+    position: URIRef
+    programKind: URIRef
+    refersTo: URIRef
+    relation: URIRef
+    reportCount: URIRef
+    reportingUnit: URIRef
+    score: URIRef
+    sentence: URIRef
+    sha256: URIRef
+    sharedTextEvidence: URIRef
+    sharedWord: URIRef
+    sharesTextWith: URIRef
+    sourcePath: URIRef
+    start: URIRef
+    text: URIRef
+    textShare: URIRef
+    theme: URIRef
+    unitOfMeasure: URIRef
+    value: URIRef
+    valueMax: URIRef
+    year: URIRef
+
+
+DJ = Namespace(DJ_IRI)
+
+PREFIXES = {
+    "djo": DJO_IRI,
+    "dj": DJ_IRI,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "org": ORG_IRI,
+    "prov": PROV_IRI,
+    "dcterms": "http://purl.org/dc/terms/",
+}

@@ -1,0 +1,65 @@
+"""Normalisation: boilerplate, width, script, pinyin noise — with offsets kept."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.normalize import fold_width, normalize, to_simplified
+
+
+@pytest.mark.parametrize(
+    "text_in, text_out",
+    [
+        ("(一)加强党的建设,提高质量;", "（一）加强党的建设，提高质量；"),
+        ("１２３个ＡＢＣ", "123个ABC"),
+        ("达到1,500人", "达到1,500人"),
+        ('落实"三会一课"制度', "落实“三会一课”制度"),
+        ("三會一課", "三会一课"),
+        ("黨支部標準化建設", "党支部标准化建设"),
+    ],
+)
+def test_fold_and_simplify(text_in, text_out):
+    assert to_simplified(fold_width(text_in)) == text_out
+
+
+@pytest.mark.parametrize(
+    "text_in, text_out",
+    [
+        ("市委長(zhǎng)期坚持", "市委长期坚持"),
+        ("仅供学习 禁止外传 用后删除\n一是加强领导。", "\n一是加强领导。"),
+        ("一是加强领导。\n咨询QQ206157060\n二是强化责任。", "一是加强领导。\n\n二是强化责任。"),
+        ("本文系作者原创投稿，仅供学习参考，请勿照搬照抄！\n报告如下：", "\n报告如下："),
+        ("一是加强领导。\n- 3 -\n二是强化责任。", "一是加强领导。\n\n二是强化责任。"),
+        ("加入Vip免费下载\n正文。", "\n正文。"),
+    ],
+)
+def test_boilerplate_and_noise_removed(text_in, text_out):
+    assert normalize(text_in).text == text_out
+
+
+def test_offsets_point_into_the_original():
+    original = "仅供学习 禁止外传\n市委書記長(zhǎng)期落实\"三會一課\"制度。"
+    norm = normalize(original)
+    i = norm.text.index("三会一课")
+    s, e = norm.span(i, i + 4)
+    assert original[s:e] == "三會一課"
+    j = norm.text.index("期落实")
+    s, e = norm.span(j, j + 3)
+    assert original[s:e] == "期落实"
+
+
+_chars = st.sampled_from(list("党建工作三會一課，,（）()ＡＢ１２“”\"。；长(zhǎng)仅供学习\n 　xX") + ["咨询QQ12345\n"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_chars, max_size=60).map("".join))
+def test_normalize_keeps_offsets_and_is_idempotent(text):
+    norm = normalize(text)
+    for i, ch in enumerate(norm.text):
+        orig = text[norm.to_orig(i)]
+        assert to_simplified(fold_width(orig)) == ch or (orig in "\"'" and ch in "“”‘’") or (
+            orig in ",:" and ch in ",:，：")
+    again = normalize(norm.text).text
+    assert normalize(again).text == again
