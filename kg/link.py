@@ -4,28 +4,32 @@ Method (explainable on purpose): each statement becomes a bag of content words �
 jieba tokens of its text minus stop words (lexicons/stopwords.txt), with the field's
 synonyms folded to one word (lexicons/synonyms.tsv: 党务工作者队伍 → 党务力量) — plus
 the programs and units mentioned in it. Each word weighs its rarity, log(N/f) from
-jieba's dictionary frequency. The score of a pair is the weight of the shared words
-over the geometric mean of the two bags' weights (a weighted cosine of sets).
-A measure is linked to its best problem when the score reaches LINK_THRESHOLD, and to
-any other problem scoring at least RUNNER_UP of the best; every problem is linked to
-its best-scoring measure when that reaches FLOOR, so no problem with an answering
-measure is left unlinked. Causes are linked the same way. Each link keeps its score
-and the shared words that made it.
+jieba's dictionary frequency; words of the statement's label count LABEL_BOOST times.
+
+The score of (source, problem) is the share of the problem's word weight that the
+source's text covers, plus LABEL_WEIGHT times the share of the problem's label words
+that the source's label repeats. Linking is problem-centred: each problem is linked
+to its best-scoring measure when the score reaches FLOOR, and to any other measure
+scoring at least max(ALSO, RELATIVE × best). Causes are linked the same way. Each
+link keeps its score and the shared words that made it.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicons import lexicon_lines, lexicon_table
 from .records import Entity, Item, Link
 from .segment import lcut, word_freq
 
-LINK_THRESHOLD = 0.16
-FLOOR = 0.10
-RUNNER_UP = 0.85
+FLOOR = 0.03  # the best source of a problem is linked from this score
+ALSO = 0.11  # further sources need this score …
+RELATIVE = 0.3  # … and this share of the best one's
+LABEL_BOOST = 2.5  # a word of the statement's label counts this much more than one of its body
+LABEL_WEIGHT = 0.5  # weight of the share of the problem's label words that the source's label repeats
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -75,6 +79,7 @@ def bag(text: str, names: list[str] = ()) -> dict[str, float]:  # type: ignore[a
 
 
 def score(a: dict[str, float], b: dict[str, float]) -> tuple[float, tuple[str, ...]]:
+    """Weighted cosine of two word sets, and the shared words, heaviest first."""
     shared = set(a) & set(b)
     if not shared:
         return 0.0, ()
@@ -84,35 +89,60 @@ def score(a: dict[str, float], b: dict[str, float]) -> tuple[float, tuple[str, .
     return num / den if den else 0.0, words
 
 
+@dataclass(frozen=True)
+class Profile:
+    """A statement as the linker sees it: the words of its label and of its whole text."""
+
+    label: dict[str, float]
+    text: dict[str, float]
+
+
+def profile(item: Item, names: list[str]) -> Profile:
+    label = bag(item.label)
+    text = bag(item.text, names)
+    return Profile(label, {w: v * (LABEL_BOOST if w in label else 1.0) for w, v in text.items()})
+
+
+def pair_score(source: Profile, problem: Profile) -> tuple[float, tuple[str, ...]]:
+    """How much of the problem the source covers, plus a bonus for repeating the problem's label words."""
+    shared = set(source.text) & set(problem.text)
+    if not shared or not problem.text:
+        return 0.0, ()
+    value = sum(problem.text[w] for w in shared) / sum(problem.text.values())
+    label_shared = set(source.label) & set(problem.label)
+    if label_shared:
+        value += LABEL_WEIGHT * sum(problem.label[w] for w in label_shared) / sum(problem.label.values())
+    words = tuple(sorted(label_shared)) + tuple(
+        sorted(shared - label_shared, key=lambda w: (-problem.text[w], w)))
+    return value, words[:6]
+
+
 def _names_in(item: Item, entities: list[Entity]) -> list[str]:
     return sorted({e.label for e in entities if e.category in ("program", "unit")
                    for m in e.mentions if item.start <= m.start and m.end <= item.end})
 
 
 def link_items(items: list[Item], entities: list[Entity]) -> list[Link]:
+    """All addresses/explains links of one report."""
     problems = [i for i in items if i.kind == "problems"]
     if not problems:
         return []
-    bags = {i.position: bag(i.text, _names_in(i, entities)) for i in items
-            if i.kind in ("problems", "measures", "causes")}
+    stop = _stop()
+    profiles = {i.position: profile(i, [n for n in _names_in(i, entities) if n not in stop]) for i in items
+                if i.kind in ("problems", "measures", "causes")}
     links: list[Link] = []
     for relation, kind in (("addresses", "measures"), ("explains", "causes")):
         sources = [i for i in items if i.kind == kind]
-        scores = {(s.position, p.position): score(bags[s.position], bags[p.position])
-                  for s in sources for p in problems}
+        if not sources:
+            continue
         chosen: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
-        for s in sources:
-            ranked = sorted(((scores[(s.position, p.position)][0], p.position) for p in problems), reverse=True)
-            best = ranked[0][0]
-            for value, pos in ranked:
-                if value >= LINK_THRESHOLD and value >= RUNNER_UP * best:
-                    chosen[(s.position, pos)] = scores[(s.position, pos)]
         for p in problems:
-            if any(t == p.position for _, t in chosen) or not sources:
-                continue
-            value, spos = max((scores[(s.position, p.position)][0], s.position) for s in sources)
-            if value >= FLOOR:
-                chosen[(spos, p.position)] = scores[(spos, p.position)]
+            ranked = sorted(((pair_score(profiles[s.position], profiles[p.position]), s.position) for s in sources),
+                            key=lambda t: (-t[0][0], t[1]))
+            best = ranked[0][0][0]
+            for rank, ((value, words), spos) in enumerate(ranked):
+                if (rank == 0 and value >= FLOOR) or (rank > 0 and value >= max(ALSO, RELATIVE * best)):
+                    chosen[(spos, p.position)] = (value, words)
         for (spos, ppos), (value, words) in sorted(chosen.items()):
             links.append(Link(relation, spos, ppos, round(value, 3), words))
     return links
