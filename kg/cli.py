@@ -43,6 +43,17 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0 if report.conforms else 1
 
 
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate
+
+    result = evaluate(Path(args.gold), Path(args.texts))
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(result.table(verbose=args.verbose))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="Reports on grassroots Party-building work → a knowledge graph.")
     parser.add_argument("--version", action="version", version=f"dangjian-kg {__version__}")
@@ -63,6 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes (exit 1 if it does not conform)")
     p.add_argument("graph", nargs="?", default="output/graph.ttl", help="graph file or store (default: output/graph.ttl)")
     p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("eval", help="score the extractor against your own gold annotations (P, R, F1 per category)")
+    p.add_argument("--gold", required=True, help="folder of <stem>.json gold files")
+    p.add_argument("--texts", required=True, help="folder of the reports <stem>.txt")
+    p.add_argument("-v", "--verbose", action="store_true", help="also list the misses and false hits")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.set_defaults(func=_cmd_eval)
     return parser
 
 

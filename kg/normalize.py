@@ -147,13 +147,23 @@ def fold_width(text: str) -> str:
 
 
 def _curl_quotes(text: str) -> str:
+    """Straight double quotes to curly ones, pairing within a line; a quote whose partner would lie
+    beyond a sentence end is an orphan closing quote (`一票定档"等措施。…`)."""
     out = []
     for line in text.split("\n"):
         parts = line.split('"')
-        rebuilt = parts[0]
-        for k, part in enumerate(parts[1:]):
-            rebuilt += ("“" if k % 2 == 0 else "”") + part
-        out.append(rebuilt)
+        rebuilt = [parts[0]]
+        is_open = False
+        for k, part in enumerate(parts[1:], 1):
+            if is_open:
+                rebuilt.append("”")
+                is_open = False
+            else:
+                closes_later = k < len(parts) - 1 and len(part) <= 60 and not re.search(r"[。；！？]", part)
+                rebuilt.append("“" if closes_later else "”")
+                is_open = closes_later
+            rebuilt.append(part)
+        out.append("".join(rebuilt))
     return "\n".join(out)
 
 

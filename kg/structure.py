@@ -67,8 +67,10 @@ def heading_kinds(text: str) -> list[str]:
     kinds = [k for _, k in sorted(found)]
     if "practices" in kinds and len(kinds) > 1:
         kinds.remove("practices")  # "问题" beats "情况", "成绩" in a problems heading
-    if "causes" in kinds and "problems" in kinds and kinds.index("causes") < kinds.index("problems"):
-        kinds.remove("problems")  # 问题原因 / 原因分析 is a causes heading
+    if "causes" in kinds and "problems" in kinds and (
+        kinds.index("causes") < kinds.index("problems") or re.search(r"问题(?:的|产生的)?原因", text)
+    ):
+        kinds.remove("problems")  # 原因分析 / 产生问题的原因 is a causes heading; 问题及原因 names both
     return kinds
 
 

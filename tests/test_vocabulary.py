@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import rdflib
-from kg.ontology import path
 
 from kg.namespaces import DJO, DJO_IRI
+from kg.ontology import path
 
 TERM = re.compile(r"djo:([A-Za-z0-9]+)")
 

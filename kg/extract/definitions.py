@@ -64,7 +64,7 @@ def definitions(ctx: Context, hits: list[ProgramHit]) -> dict[str, list[str]]:
     for m in re.finditer(r"以“([^“”]{4,120})”为(?:主要)?内容的“([^“”]{2,20})”", text):
         parts = split_parts(m.group(1))
         if len(parts) >= 2:
-            found.setdefault(m.group(2), parts)
+            found[m.group(2)] = parts
     return found
 
 
@@ -79,6 +79,8 @@ def _list_before(text: str, quote_start: int) -> list[str]:
         if clause.startswith(prep):
             clause = clause[len(prep):]
     clause = strip_leading_verbs(clause)
+    if clause.endswith("内容的"):
+        return []
     parts = split_parts(clause)
     if len(parts) >= 2:
         parts[0] = strip_leading_verbs(parts[0])

@@ -29,7 +29,7 @@ def _place_regex() -> re.Pattern[str]:
     named = "|".join(re.escape(n) for n in names)
     return re.compile(
         rf"(?:(?:{named})(?:省|市|自治区)?){{1,2}}(?![\u4e00-\u9fff]{{0,1}}(?:委|政府|党))"
-        r"|(?<![\u4e00-\u9fff])(?:[X×*]{1,4}|某)[省市县区镇乡](?![委政党])"
+        r"|(?<![\u4e00-\u9fff])(?:[X×*]{1,4}|某)[省市县区镇乡](?!委|政府|党委|党组|党工委|人大|政协)"
         r"|全[省市县区镇乡](?=[\u4e00-\u9fff])"
     )
 

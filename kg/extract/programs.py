@@ -196,7 +196,9 @@ def quoted_hits(ctx: Context, units: frozenset[str]) -> tuple[list[ProgramHit], 
         is_program, is_unit = classify_quote(ctx, span, units)
         content = span.content(ctx.text).strip()
         if is_unit:
-            quoted_units.append((span.start, span.end, content))
+            whole = content in ("两新", "两委")  # 村“两委”: the quotes are part of the name as written
+            quoted_units.append((span.start if whole else span.inner_start, span.end if whole else span.inner_end,
+                                 content))
         if is_program:
             programs.append(ProgramHit(program_key(content), span.inner_start, span.inner_end,
                                        head_after(ctx.text, span.end), "quoted"))

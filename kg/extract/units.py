@@ -25,6 +25,7 @@ _MASKED = re.compile(r"(?:[X×x*＊]{1,4}|某)$")
 _ALIASES = {"国企": "国有企业", "两新组织": "“两新”组织", "非公企业": "非公有制企业", "村两委": "村“两委”"}
 REGION_HEADS = {"常委会", "理论学习中心组", "理论中心组", "中心组", "党校", "领导小组", "组织部", "宣传部",
                 "统战部", "巡视组", "督察组"}
+_SCOPE_CHARS = "各每该本全"
 NEEDS_MODIFIER = {"组织", "委员会", "公司", "协会", "商会"}
 
 
@@ -105,7 +106,9 @@ def unit_hits(ctx: Context, quoted_units: list[tuple[int, int, str]]) -> list[Un
             start = _trim_to_token(ctx, start, hs)
         if head.endswith("部") and text.startswith("长", he):
             continue  # 组织部长 is a role
-        if head in solo and start == hs and not (hs in ctx.token_starts and he in ctx.token_ends):
+        if head in solo and start == hs and not (
+            he in ctx.token_ends and (hs in ctx.token_starts or (text[hs - 1:hs] in _SCOPE_CHARS and hs - 1 in ctx.token_starts))
+        ):
             continue
         if head in NEEDS_MODIFIER and start == hs:
             continue
@@ -120,7 +123,13 @@ def unit_hits(ctx: Context, quoted_units: list[tuple[int, int, str]]) -> list[Un
             label = f"“{content}”" if content in ("两新", "两委") else content
             hits.append(UnitHit(label, canonical(label), s, e, content))
     hits.sort(key=lambda h: (h.start, -h.end))
-    return hits
+    # a head inside a longer unit of the same place (乡镇 in 乡镇党委) is not a mention of its own
+    kept: list[UnitHit] = []
+    for hit in hits:
+        if any(o.start <= hit.start and hit.end <= o.end and (o.start, o.end) != (hit.start, hit.end) for o in hits):
+            continue
+        kept.append(hit)
+    return kept
 
 
 def _trim_to_token(ctx: Context, start: int, head_start: int) -> int:
