@@ -99,6 +99,17 @@ def _process(args: tuple[str, str]) -> ReportResult:
                             seconds=time.perf_counter() - started)
 
 
+def fingerprint() -> str:
+    """A hash of the extractor's code and lexicons: cached extractions from another version are not reused."""
+    h = hashlib.sha256(__version__.encode())
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.suffix in {".py", ".txt", ".tsv"} and "samples" not in path.parts and path.is_file():
+            h.update(path.relative_to(root).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def _warm() -> None:
     from .segment import _jieba
 
@@ -171,10 +182,11 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
     facts_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = state_dir / "manifest.json"
     manifest: dict[str, Any] = {}
+    stamp = fingerprint()
     if manifest_path.exists():
         try:
             loaded = json.loads(manifest_path.read_text(encoding="utf-8"))
-            if loaded.get("version") == STATE_VERSION and loaded.get("kg") == __version__:
+            if loaded.get("version") == STATE_VERSION and loaded.get("extractor") == stamp:
                 manifest = loaded.get("files", {})
         except (OSError, ValueError):
             manifest = {}
@@ -278,7 +290,7 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
         timings["views"] = time.perf_counter() - t
 
     atomic_write(manifest_path, lambda fh: fh.write(json.dumps(
-        {"version": STATE_VERSION, "kg": __version__, "files": dict(sorted(entries.items()))},
+        {"version": STATE_VERSION, "kg": __version__, "extractor": stamp, "files": dict(sorted(entries.items()))},
         ensure_ascii=False, indent=1).encode("utf-8")))
     timings["total"] = time.perf_counter() - t0
     result = BuildResult(out_dir, len(files_found), len(new_entries), len(keep), len(stale) - len(

@@ -54,6 +54,33 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_query(args: argparse.Namespace) -> int:
+    from .query import listing, query, render
+
+    if args.list:
+        print(listing())
+        return 0
+    if not args.query:
+        raise KgError("name a query (`kg query --list` shows them), a .rq file or inline SPARQL.")
+    params = {}
+    for item in args.param:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise KgError(f"--param takes name=value, not `{item}`.")
+        params[key.strip()] = value
+    result = query(Path(args.graph), args.query, params, engine=args.engine)
+    sys.stdout.write(render(result, args.format).rstrip("\n") + "\n")
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import Limits, serve
+
+    serve(Path(args.graph), args.host, args.port, Limits(args.timeout, args.max_rows),
+          Path(args.site) if args.site else None)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="Reports on grassroots Party-building work → a knowledge graph.")
     parser.add_argument("--version", action="version", version=f"dangjian-kg {__version__}")
@@ -74,6 +101,27 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes (exit 1 if it does not conform)")
     p.add_argument("graph", nargs="?", default="output/graph.ttl", help="graph file or store (default: output/graph.ttl)")
     p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("query", help="run a named query, a .rq file or inline SPARQL on a graph")
+    p.add_argument("query", nargs="?", help="a named query (see --list), a .rq file, or SPARQL text")
+    p.add_argument("--graph", "-g", default="output/store",
+                   help="graph: a .ttl/.nt/.jsonld file or a store folder (default: output/store)")
+    p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind a query parameter (repeatable)")
+    p.add_argument("--format", "-f", choices=["table", "csv", "tsv", "json", "xml"], default="table")
+    p.add_argument("--engine", choices=["oxigraph", "rdflib"], default="oxigraph",
+                   help="query engine (default oxigraph; rdflib parses the graph into memory)")
+    p.add_argument("--list", action="store_true", help="list the named queries with their parameters")
+    p.set_defaults(func=_cmd_query)
+
+    p = sub.add_parser("serve", help="read-only SPARQL 1.1 Protocol endpoint, query page and HTML views")
+    p.add_argument("--graph", "-g", default="output/store", help="graph file or store folder (default: output/store)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)")
+    p.add_argument("--timeout", type=float, default=10.0, help="per-query time limit in seconds (default: 10)")
+    p.add_argument("--max-rows", type=int, default=10000, help="result-row cap (default: 10000)")
+    p.add_argument("--site", default=None, help="folder of HTML views to serve (default: the graph's output folder)")
+    p.set_defaults(func=_cmd_serve)
 
     p = sub.add_parser("eval", help="score the extractor against your own gold annotations (P, R, F1 per category)")
     p.add_argument("--gold", required=True, help="folder of <stem>.json gold files")

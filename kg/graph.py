@@ -281,8 +281,11 @@ def corpus_triples(all_facts: Iterable[dict[str, Any]]) -> list[ox.Triple]:
                 out += [T(node, djo("hasComponent"), term(entity_iri("program", p))) for p in parts]
             if m["official"]:
                 out.append(T(node, term(SKOS + "scopeNote"), zh("、".join(m["official"]))))
-        elif m["aliases"]:
+        else:
             out += [T(node, term(SKOS + "altLabel"), zh(a)) for a in sorted(m["aliases"])]
+            if m["category"] == "unit" and m["kinds"]:
+                kind = sorted(m["kinds"].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+                out.append(T(node, djo("unitKind"), ox.Literal(kind)))
         if m["category"] == "document":
             out.append(T(node, term(DCTERMS + "title"), zh(m["label"])))
     return out

@@ -69,6 +69,7 @@ class DJO(DefinedNamespace):
     text: URIRef
     textShare: URIRef
     theme: URIRef
+    unitKind: URIRef
     unitOfMeasure: URIRef
     value: URIRef
     valueMax: URIRef

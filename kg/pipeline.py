@@ -10,7 +10,7 @@ from .extract.documents import document_hits
 from .extract.metrics import metric_hits
 from .extract.people import place_hits, role_hits
 from .extract.programs import ProgramHit, defined_name_hits, formula_hits, formula_lexicon, quoted_hits
-from .extract.units import is_unit_name, unit_hits
+from .extract.units import is_unit_name, unit_hits, unit_kind
 from .link import link_items
 from .normalize import normalize
 from .records import Entity, Extraction, Mention, Source
@@ -34,7 +34,7 @@ def extract(source: Source) -> Extraction:
 
     units: dict[str, Entity] = {}
     for hit in unit_hits(ctx, quoted_units):
-        entity = units.setdefault(hit.canonical, Entity("unit", hit.canonical))
+        entity = units.setdefault(hit.canonical, Entity("unit", hit.canonical, kind=unit_kind(hit.head)))
         entity.mentions.append(ctx.mention(hit.start, hit.end))
         if hit.label not in entity.aliases:
             entity.aliases.append(hit.label)

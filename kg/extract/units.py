@@ -157,3 +157,11 @@ def is_unit_name(name: str) -> bool:
             if start == 0 and (m.group(0) not in NEEDS_MODIFIER or m.start() > 0):
                 return True
     return False
+
+
+def unit_kind(head: str) -> str:
+    """The kind a head gives a unit: the head itself, 地方党委 for regional committees, quotes dropped."""
+    head = head.replace("“", "").replace("”", "")
+    if re.fullmatch(_REGION_COMMITTEE, head):
+        return "地方党委"
+    return {"两委": "村（社区）两委", "国企": "国有企业", "两新": "两新组织"}.get(head, head)
