@@ -24,7 +24,7 @@ from .normalize import NormText
 from .records import Item, Section
 
 CN_DIGITS = "一二三四五六七八九十"
-_CN_VALUE = {ch: i + 1 for i, ch in enumerate(CN_DIGITS)}
+_CN_VALUE = {ch: i + 1 for i, ch in enumerate(CN_DIGITS)} | {"两": 2, "双": 2}
 
 H1 = re.compile(rf"^[ \u3000]*(?:([{CN_DIGITS}]{{1,3}})[、．.]|第([{CN_DIGITS}]{{1,3}})(?:部分|章|篇)[、：\s]*|#{{1,3}}\s+)")
 H2 = re.compile(rf"^[ \u3000]*（([{CN_DIGITS}]{{1,3}})）\s*")

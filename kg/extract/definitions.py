@@ -11,19 +11,40 @@ from __future__ import annotations
 
 import re
 
+from ..structure import cn_number
 from .context import Context
 from .programs import NUMERALS, ProgramHit
 from .quotes import strip_leading_verbs
 
 _PARTS_STRONG = re.compile(r"；")
 _PARTS = re.compile(r"[、，]|(?<=[\u4e00-\u9fff]{2})(?:和|及|与)(?=[\u4e00-\u9fff“]{2})")
+_COUNT_NAME = re.compile(rf"([{NUMERALS}])[个支大位项单类种条张级]")
 _PREPOSITIONS = ("在", "对", "把", "将", "以", "为", "按照", "通过")
+
+
+def _split_outside_quotes(content: str, pattern: re.Pattern[str]) -> list[str]:
+    """Split on a pattern, but never inside “…” or ‘…’."""
+    depth = 0
+    inside = []
+    for ch in content:
+        if ch in "“‘":
+            depth += 1
+        elif ch in "”’":
+            depth = max(0, depth - 1)
+        inside.append(depth > 0)
+    pieces, last = [], 0
+    for m in pattern.finditer(content):
+        if not inside[m.start()]:
+            pieces.append(content[last:m.start()])
+            last = m.end()
+    pieces.append(content[last:])
+    return pieces
 
 
 def split_parts(content: str) -> list[str]:
     content = content.strip().removeprefix("即").strip()
-    pieces = _PARTS_STRONG.split(content) if "；" in content else _PARTS.split(content)
-    return [p.strip(" 。：") for p in pieces if p.strip(" 。：")]
+    pattern = _PARTS_STRONG if "；" in content else _PARTS
+    return [p.strip(" 。：") for p in _split_outside_quotes(content, pattern) if p.strip(" 。：")]
 
 
 def _closing(text: str, pos: int) -> int:
@@ -57,8 +78,10 @@ def definitions(ctx: Context, hits: list[ProgramHit]) -> dict[str, list[str]]:
             start = after + (2 if text.startswith("，即", after) else 1)
             stop = re.search(r"[。；\n]", text[start:])
             parts = split_parts(text[start:start + (stop.start() if stop else 80)])
-        elif hit.how == "quoted" and hit.label[:1] in NUMERALS and hit.start >= 2 and text[hit.start - 2] not in "，。；：、（\n":
+        elif hit.how == "quoted" and _COUNT_NAME.match(hit.label) and hit.start >= 2 and text[hit.start - 2] not in "，。；：、（\n":
             parts = _list_before(text, hit.start - 1)
+            if abs(len(parts) - cn_number(_COUNT_NAME.match(hit.label).group(1))) > 1:
+                parts = []
         if len(parts) >= 2 and all(len(p) <= 60 for p in parts):
             found[hit.label] = parts
     for m in re.finditer(r"以“([^“”]{4,120})”为(?:主要)?内容的“([^“”]{2,20})”", text):
@@ -73,8 +96,8 @@ def _list_before(text: str, quote_start: int) -> list[str]:
     while j > 0 and text[j - 1] not in "，。；：（\n" and quote_start - j < 80:
         j -= 1
     clause = text[j:quote_start]
-    if "、" not in clause:
-        return []
+    if clause.count("“") != clause.count("”") or clause.count("‘") != clause.count("’"):
+        return []  # the list would start inside a quotation
     for prep in _PREPOSITIONS:
         if clause.startswith(prep):
             clause = clause[len(prep):]
