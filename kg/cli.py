@@ -81,6 +81,17 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_viz(args: argparse.Namespace) -> int:
+    from .store import load_graph
+    from .views import write_views
+
+    out = Path(args.output)
+    info = write_views(load_graph(Path(args.graph)), out, max_nodes=args.max_nodes)
+    print(f"Wrote {out}/index.html, {out}/graph.html ({info['nodes']} of {info['total']} nodes) "
+          f"and {info['reports']} report pages in {out}/reports/.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="Reports on grassroots Party-building work → a knowledge graph.")
     parser.add_argument("--version", action="version", version=f"dangjian-kg {__version__}")
@@ -122,6 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-rows", type=int, default=10000, help="result-row cap (default: 10000)")
     p.add_argument("--site", default=None, help="folder of HTML views to serve (default: the graph's output folder)")
     p.set_defaults(func=_cmd_serve)
+
+    p = sub.add_parser("viz", help="rebuild the HTML views (overview, report pages, index) from a graph")
+    p.add_argument("--graph", "-g", default="output/store", help="graph file or store folder (default: output/store)")
+    p.add_argument("-o", "--output", default="output", help="folder to write the pages into (default: output/)")
+    p.add_argument("--max-nodes", type=int, default=400, help="most nodes in the overview (default: 400)")
+    p.set_defaults(func=_cmd_viz)
 
     p = sub.add_parser("eval", help="score the extractor against your own gold annotations (P, R, F1 per category)")
     p.add_argument("--gold", required=True, help="folder of <stem>.json gold files")
