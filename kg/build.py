@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -26,11 +27,13 @@ import pyoxigraph as ox
 from . import __version__
 from .errors import InputError, KgError
 from .graph import CORPUS_GRAPH, corpus_triples, entity_facts, report_graph, report_triples
+from .namespaces import PREFIXES
 from .readers import find_files, read
-from .store import STORE_DIR, atomic_write, dump_turtle, open_store
+from .store import STORE_DIR, atomic_write, open_store, turtle_header
 
 STATE_DIR = ".kg"
 STATE_VERSION = 1
+BATCH_BYTES = 48 * 1024 * 1024  # N-Quads buffered before one bulk load into the store
 
 
 @dataclass
@@ -42,7 +45,9 @@ class ReportResult:
     sha256: str
     report_id: str | None = None
     stem: str = ""
-    ntriples: bytes = b""
+    nquads: bytes = b""
+    turtle: bytes = b""
+    page: bytes = b""
     facts: dict[str, Any] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     chars: int = 0
@@ -81,10 +86,15 @@ def _process(args: tuple[str, str]) -> ReportResult:
         return ReportResult(path_s, rel, "", error=str(err), seconds=time.perf_counter() - started)
     try:
         from .pipeline import extract
+        from .views import page_from_extraction, report_html
 
         x = extract(source)
+        graph = report_graph(x.id)
         triples = report_triples(x, rel)
-        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        data = ox.serialize((ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples),
+                            format=ox.RdfFormat.N_QUADS)
+        turtle = turtle_body(triples)
+        page = report_html(page_from_extraction(x)).encode("utf-8")
         counts: dict[str, int] = {}
         for e in x.entities:
             counts[e.category + "s"] = counts.get(e.category + "s", 0) + 1
@@ -92,7 +102,7 @@ def _process(args: tuple[str, str]) -> ReportResult:
             counts[item.kind] = counts.get(item.kind, 0) + 1
         counts["metrics"] = len(x.metrics)
         counts["links"] = len(x.links)
-        return ReportResult(path_s, rel, source.sha256, x.id, x.stem, data, entity_facts(x), counts,
+        return ReportResult(path_s, rel, source.sha256, x.id, x.stem, data, turtle, page, entity_facts(x), counts,
                             len(source.text), seconds=time.perf_counter() - started)
     except Exception as err:  # a bug must not sink the other reports; it is reported per file
         return ReportResult(path_s, rel, source.sha256, error=f"{path}: extraction failed ({type(err).__name__}: {err}).",
@@ -180,6 +190,8 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
     state_dir = out_dir / STATE_DIR
     facts_dir = state_dir / "facts"
     facts_dir.mkdir(parents=True, exist_ok=True)
+    ttl_dir = state_dir / "ttl"
+    ttl_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = state_dir / "manifest.json"
     manifest: dict[str, Any] = {}
     stamp = fingerprint()
@@ -202,7 +214,8 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
     for path in files_found:
         rel = _rel(path, roots)
         entry = manifest.get(rel)
-        if entry and entry.get("sha256") == _sha(path) and (facts_dir / f"{entry['id']}.json").exists():
+        if entry and entry.get("sha256") == _sha(path) and (facts_dir / f"{entry['id']}.json").exists() and (
+                ttl_dir / f"{entry['id']}.ttl").exists():
             keep[rel] = entry
         else:
             todo.append((str(path), rel))
@@ -224,6 +237,17 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
     extract_seconds = 0.0
     load_seconds = 0.0
 
+    pending: list[bytes] = []
+    pending_size = [0]
+    reports_dir = out_dir / "reports"
+    reports_dir.mkdir(parents=True, exist_ok=True)
+
+    def flush() -> None:
+        if pending:
+            store.bulk_load(b"".join(pending), format=ox.RdfFormat.N_QUADS)
+            pending.clear()
+            pending_size[0] = 0
+
     def consume(result: ReportResult) -> None:
         nonlocal chars, extract_seconds, load_seconds
         bar.step()
@@ -235,9 +259,15 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
         graph = report_graph(result.report_id)
         if store.contains_named_graph(graph):
             store.remove_graph(graph)
-        store.bulk_load(result.ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        pending.append(result.nquads)
+        pending_size[0] += len(result.nquads)
+        if pending_size[0] > BATCH_BYTES:
+            flush()
+        atomic_write(ttl_dir / f"{result.report_id}.ttl", lambda fh: fh.write(result.turtle))
         atomic_write(facts_dir / f"{result.report_id}.json",
                      lambda fh: fh.write(json.dumps(result.facts, ensure_ascii=False, sort_keys=True).encode("utf-8")))
+        if views:
+            atomic_write(reports_dir / f"{result.report_id}.html", lambda fh: fh.write(result.page))
         load_seconds += time.perf_counter() - tl
         new_entries[result.rel] = {"sha256": result.sha256, "id": result.report_id, "stem": result.stem}
         chars += result.chars
@@ -251,6 +281,9 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
     else:
         for item in todo:
             consume(_process(item))
+    tl = time.perf_counter()
+    flush()
+    load_seconds += time.perf_counter() - tl
     timings["extract"] = extract_seconds
     timings["store"] = load_seconds
     timings["extract_wall"] = time.perf_counter() - t
@@ -269,12 +302,16 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
 
     if store.contains_named_graph(CORPUS_GRAPH):
         store.remove_graph(CORPUS_GRAPH)
-    store.bulk_extend(ox.Quad(tr.subject, tr.predicate, tr.object, CORPUS_GRAPH) for tr in corpus_triples(all_facts()))
+    corpus = corpus_triples(all_facts())
+    store.bulk_extend(ox.Quad(tr.subject, tr.predicate, tr.object, CORPUS_GRAPH) for tr in corpus)
     store.flush()
+    for stale_ttl in ttl_dir.glob("*.ttl"):
+        if stale_ttl.stem not in set(ids):
+            stale_ttl.unlink()
     timings["corpus"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    dump_turtle(store, out_dir / "graph.ttl")
+    write_turtle(out_dir / "graph.ttl", [ttl_dir / f"{rid}.ttl" for rid in ids], turtle_body(corpus))
     timings["turtle"] = time.perf_counter() - t
     triple_count = len(store)
 
@@ -284,7 +321,7 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
         try:
             from .views import write_views
 
-            write_views(store, out_dir)
+            write_views(store, out_dir, pages=False)
         except ImportError:
             pass
         timings["views"] = time.perf_counter() - t
@@ -298,6 +335,30 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
         {k: round(v, 3) for k, v in timings.items()}, chars)
     _write_build_json(result, out_dir, len(todo))
     return result
+
+
+def turtle_body(triples: list[ox.Triple]) -> bytes:
+    """Turtle of some triples without the prefix lines (the file's header declares them once)."""
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    lines = data.split(b"\n")
+    skip = 0
+    while skip < len(lines) and lines[skip].startswith(b"@prefix "):
+        skip += 1
+    return b"\n".join(lines[skip:])
+
+
+def write_turtle(path: Path, chunks: list[Path], corpus: bytes) -> None:
+    """graph.ttl: one prefix header, each report's Turtle (as serialised when it was extracted, in report-id
+    order), then the corpus graph; streamed and written atomically."""
+
+    def write(fh) -> None:
+        fh.write(turtle_header())
+        for chunk in chunks:
+            with chunk.open("rb") as src:
+                shutil.copyfileobj(src, fh, 1 << 20)
+        fh.write(corpus)
+
+    atomic_write(path, write)
 
 
 def _class_counts(store: ox.Store) -> dict[str, int]:

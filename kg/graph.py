@@ -55,9 +55,7 @@ def integer(n: int) -> ox.Literal:
 
 
 def decimal(x: float) -> ox.Literal:
-    text = f"{x:.6f}".rstrip("0").rstrip(".")
-    if "." not in text:
-        text += ".0"
+    text = f"{x:.6f}".rstrip("0").rstrip(".")  # the canonical form Oxigraph also stores
     return ox.Literal(text, datatype=_xsd("decimal"))
 
 
@@ -192,7 +190,7 @@ def report_triples(x: Extraction, source_path: str | None = None) -> list[ox.Tri
             T(node, djo("score"), decimal(link.score)),
         ]
         out += [T(node, djo("sharedWord"), ox.Literal(w)) for w in link.words]
-    return out
+    return list(dict.fromkeys(out))  # an item naming a program twice invokes it once
 
 
 def _holder(items: list[Item], start: int, end: int) -> Item | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,14 +61,14 @@ def weight(word: str) -> float:
     return math.log(_total() / (freq + 50))
 
 
-def bag(text: str, names: list[str] = ()) -> dict[str, float]:  # type: ignore[assignment]
-    """Content words of a statement with their weights (synonyms folded)."""
+def bag(text: str, names: list[str] = (), tokens: list[str] | None = None) -> dict[str, float]:  # type: ignore[assignment]
+    """Content words of a statement with their weights (synonyms folded); `tokens` saves a re-segmentation."""
     syn = _synonyms()
     words: dict[str, float] = {}
     for phrase, canonical in syn.items():
         if len(phrase) >= 3 and phrase in text:
             words[canonical] = weight(canonical) + 2
-    for token in lcut(text):
+    for token in tokens if tokens is not None else lcut(text):
         token = token.strip()
         if len(token) < 2 or not _HAN.search(token) or token in _stop():
             continue
@@ -97,9 +98,23 @@ class Profile:
     text: dict[str, float]
 
 
-def profile(item: Item, names: list[str]) -> Profile:
-    label = bag(item.label)
-    text = bag(item.text, names)
+def profile(item: Item, names: list[str], tokens: list[tuple[str, int, int]] | None = None,
+            norm_text: str = "") -> Profile:
+    """A statement's words; with the report's tokens (word, start, end) no text is segmented again."""
+    if tokens is None:
+        label, text = bag(item.label), bag(item.text, names)
+    else:
+        lo = bisect_left(tokens, item.nstart, key=lambda t: t[1])
+        inside = []
+        for t in tokens[lo:]:
+            if t[1] >= item.nend:
+                break
+            if t[2] <= item.nend:
+                inside.append(t)
+        at = norm_text.find(item.label, item.nstart, item.nend)
+        label_tokens = [w for w, s, e in inside if at >= 0 and at <= s and e <= at + len(item.label)]
+        label = bag(item.label, (), label_tokens)
+        text = bag(item.text, names, [w for w, _, _ in inside])
     return Profile(label, {w: v * (LABEL_BOOST if w in label else 1.0) for w, v in text.items()})
 
 
@@ -122,14 +137,15 @@ def _names_in(item: Item, entities: list[Entity]) -> list[str]:
                    for m in e.mentions if item.start <= m.start and m.end <= item.end})
 
 
-def link_items(items: list[Item], entities: list[Entity]) -> list[Link]:
-    """All addresses/explains links of one report."""
+def link_items(items: list[Item], entities: list[Entity], tokens: list[tuple[str, int, int]] | None = None,
+               norm_text: str = "") -> list[Link]:
+    """All addresses/explains links of one report (pass the report's jieba tokens to avoid re-segmenting)."""
     problems = [i for i in items if i.kind == "problems"]
     if not problems:
         return []
     stop = _stop()
-    profiles = {i.position: profile(i, [n for n in _names_in(i, entities) if n not in stop]) for i in items
-                if i.kind in ("problems", "measures", "causes")}
+    profiles = {i.position: profile(i, [n for n in _names_in(i, entities) if n not in stop], tokens, norm_text)
+                for i in items if i.kind in ("problems", "measures", "causes")}
     links: list[Link] = []
     for relation, kind in (("addresses", "measures"), ("explains", "causes")):
         sources = [i for i in items if i.kind == kind]

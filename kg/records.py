@@ -57,6 +57,8 @@ class Item:
     level: int  # 1 = (一) heading … deeper numbers nest further
     marker: str  # the enumerator as written (一是, （一）, 1. …)
     parent: int | None = None  # position of the parent item
+    nstart: int = 0  # the same span in the normalised text (for reusing its tokens)
+    nend: int = 0
 
 
 @dataclass(frozen=True)

@@ -94,9 +94,28 @@ def atomic_write(path: Path, write) -> None:
         raise
 
 
+def turtle_header() -> bytes:
+    """The prefix lines every Turtle file the tool writes starts with."""
+    return "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in sorted(PREFIXES.items())).encode("utf-8")
+
+
 def dump_turtle(store: ox.Store, path: Path) -> None:
-    """graph.ttl from the store, streamed and written atomically."""
-    atomic_write(path, lambda fh: ox.serialize(triples(store), fh, ox.RdfFormat.TURTLE, prefixes=PREFIXES))
+    """A store's whole graph as Turtle, graph by graph in sorted order, written atomically."""
+
+    def write(fh) -> None:
+        fh.write(turtle_header())
+        graphs: list = sorted(store.named_graphs(), key=lambda g: g.value)
+        if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+            graphs.insert(0, ox.DefaultGraph())
+        for graph in graphs:
+            chunk = store.dump(format=ox.RdfFormat.TURTLE, from_graph=graph, prefixes=PREFIXES)
+            lines = chunk.split(b"\n")
+            skip = 0
+            while skip < len(lines) and lines[skip].startswith(b"@prefix "):
+                skip += 1
+            fh.write(b"\n".join(lines[skip:]))
+
+    atomic_write(path, write)
 
 
 def to_rdflib(store: ox.Store):

@@ -309,7 +309,7 @@ def analyse(norm: NormText) -> Structure:
             s, e = norm.span(mk.pos, end)
             items.append(Item(kind=current_kind, label=label, text=text[mk.body:end].strip(),
                               start=s, end=e, position=len(items) + 1, level=mk.level, marker=mk.marker,
-                              parent=parent))
+                              parent=parent, nstart=mk.pos, nend=end))
             open_stack.append((mk.level, len(items) - 1))
     close_section(len(text))
     return Structure(title=title, year=year, sections=sections, items=items)

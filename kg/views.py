@@ -120,8 +120,8 @@ def overview_data(store: ox.Store, max_nodes: int = MAX_NODES) -> Overview:
     for iri in sorted(kept_ids):
         if not iri.startswith(PREFIXES["dj"]) or "/theme/" in iri:
             continue
-        rows = _q(store, f"""SELECT ?r ?s WHERE {{ ?m djo:refersTo <{iri}> ; djo:inReport ?r ; djo:sentence ?s ;
-                               djo:start ?st }} ORDER BY ?r ?st LIMIT 200""")
+        rows = _q(store, f"""SELECT ?r ?s WHERE {{ ?m djo:refersTo <{iri}> ; djo:inReport ?r ; djo:sentence ?s }}
+                               LIMIT 200""")
         for row in rows:
             mentioned_in[iri].add(row["r"])
             if len(sentences[iri]) < 5 and all(row["s"] != s for _, s in sentences[iri]):
@@ -147,7 +147,7 @@ def _layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> None:
     g.add_edges_from((e["from"], e["to"]) for e in edges)
     if not nodes:
         return
-    if len(nodes) <= 600:
+    if len(nodes) <= 300:
         start = nx.spring_layout(g, seed=7, k=3.2 / math.sqrt(max(len(nodes), 1)), iterations=50)
         pos = nx.kamada_kawai_layout(g, pos=start)
     else:
@@ -234,6 +234,32 @@ class ReportPage:
     metrics: list[dict[str, Any]]
 
 
+def page_from_extraction(x: Any) -> ReportPage:
+    """A report page's data straight from an Extraction (used by the build's workers)."""
+    from collections import Counter
+
+    by_pos = {i.position: i for i in x.items}
+    kinds = {"practices": "Practice", "problems": "Problem", "causes": "Cause", "measures": "Measure"}
+    statements = [{"position": i.position, "kind": kinds[i.kind], "label": i.label,
+                   "text": x.source.text[i.start:i.end], "level": i.level,
+                   "parent": str(i.parent) if i.parent else "", "themes": x.themes.get(i.position, [])} for i in x.items]
+    counts: dict[str, Counter[str]] = {"program": Counter(), "unit": Counter(), "document": Counter()}
+    for e in x.entities:
+        if e.category in counts:
+            counts[e.category][e.label] += len(e.mentions)
+    links = sorted(({"relation": "措施→问题" if link.relation == "addresses" else "原因→问题",
+                     "source": by_pos[link.source].label, "target": by_pos[link.target].label,
+                     "score": f"{link.score:g}", "words": "、".join(link.words)} for link in x.links),
+                   key=lambda d: (d["relation"], d["target"], d["source"]))
+    metrics = [{"text": m.text, "what": m.what, "value": "" if m.value is None else f"{m.value:g}", "unit": m.unit,
+                "masked": "true" if m.masked else "false", "approx": "true" if m.approx else "false"}
+               for m in sorted(x.metrics, key=lambda m: m.start)]
+    return ReportPage(x.id, x.title, str(x.year or ""), x.source.path, statements,
+                      sorted(counts["program"].items(), key=lambda t: (-t[1], t[0])),
+                      sorted(counts["unit"].items(), key=lambda t: (-t[1], t[0])), sorted(counts["document"]),
+                      links, metrics)
+
+
 def report_pages(store: ox.Store) -> list[ReportPage]:
     """Every report's page data, from the store."""
     pages = []
@@ -314,7 +340,23 @@ def report_html(page: ReportPage) -> str:
     return _template("page.html").replace("__TITLE__", e(page.title)).replace("__BODY__", "\n".join(parts))
 
 
-def index_html(counts: dict[str, int], pages: list[ReportPage], overview: Overview, has_analysis: bool) -> str:
+def report_summaries(store: ox.Store) -> list[dict[str, str]]:
+    """Title, year and counts of every report, for the index (one query per count, not per report)."""
+    reports = {r["r"]: {**r, "statements": "0", "programs": "0", "units": "0", "links": "0"} for r in _q(store, """
+        SELECT ?r ?label ?year WHERE { ?r a djo:Report ; rdfs:label ?label . OPTIONAL { ?r djo:year ?year } }""")}
+    for key, query in (
+        ("statements", "SELECT ?r (COUNT(?s) AS ?n) WHERE { ?s djo:inReport ?r ; djo:position ?p } GROUP BY ?r"),
+        ("programs", "SELECT ?r (COUNT(?e) AS ?n) WHERE { ?r djo:mentions ?e . ?e a djo:Program } GROUP BY ?r"),
+        ("units", "SELECT ?r (COUNT(?e) AS ?n) WHERE { ?r djo:mentions ?e . ?e a djo:Unit } GROUP BY ?r"),
+        ("links", "SELECT ?r (COUNT(?e) AS ?n) WHERE { ?e djo:evidenceFor/djo:inReport ?r } GROUP BY ?r"),
+    ):
+        for row in _q(store, query):
+            if row["r"] in reports:
+                reports[row["r"]][key] = row["n"]
+    return sorted(reports.values(), key=lambda r: (r["label"], r["r"]))
+
+
+def index_html(counts: dict[str, int], reports: list[dict[str, str]], overview: Overview, has_analysis: bool) -> str:
     e = html.escape
     parts = ["<h1>dangjian-kg · 基层党建知识图谱</h1>",
              "<p><a href='graph.html'>图谱总览</a>"
@@ -325,12 +367,12 @@ def index_html(counts: dict[str, int], pages: list[ReportPage], overview: Overvi
         parts.append(f"<tr><td>{e(cls)}</td><td>{n:,}</td></tr>")
     parts.append("</table>")
     parts.append(f"<p>总览显示 {overview.shown} 个节点（共 {overview.total} 个）。</p>")
-    parts.append(f"<h2>报告（{len(pages)}）</h2><table><tr><th>标题</th><th>年度</th><th>条目</th><th>提法</th>"
+    parts.append(f"<h2>报告（{len(reports)}）</h2><table><tr><th>标题</th><th>年度</th><th>条目</th><th>提法</th>"
                  "<th>单位</th><th>关联</th></tr>")
-    for p in pages:
-        parts.append(f"<tr><td><a href='reports/{e(p.report_id)}.html'>{e(p.title)}</a></td><td>{e(p.year)}</td>"
-                     f"<td>{len(p.statements)}</td><td>{len(p.programs)}</td><td>{len(p.units)}</td>"
-                     f"<td>{len(p.links)}</td></tr>")
+    for r in reports:
+        rid = r["r"].rsplit("/", 1)[1]
+        parts.append(f"<tr><td><a href='reports/{e(rid)}.html'>{e(r['label'])}</a></td><td>{e(r['year'])}</td>"
+                     f"<td>{r['statements']}</td><td>{r['programs']}</td><td>{r['units']}</td><td>{r['links']}</td></tr>")
     parts.append("</table>")
     return _template("page.html").replace("__TITLE__", "dangjian-kg").replace("__BODY__", "\n".join(parts))
 
@@ -341,22 +383,22 @@ def class_counts(store: ox.Store) -> dict[str, int]:
     return {r["c"].split("#")[1]: int(r["n"]) for r in rows}
 
 
-def write_views(store: ox.Store, out_dir: Path, max_nodes: int = MAX_NODES) -> dict[str, Any]:
-    """Write graph.html, reports/<id>.html and index.html into out_dir."""
+def write_views(store: ox.Store, out_dir: Path, max_nodes: int = MAX_NODES, pages: bool = True) -> dict[str, Any]:
+    """Write graph.html, index.html and (unless the build's workers already did) reports/<id>.html."""
     data = overview_data(store, max_nodes)
     atomic_write(out_dir / "graph.html", lambda fh: fh.write(graph_html(data).encode("utf-8")))
-    pages = report_pages(store)
+    reports = report_summaries(store)
     reports_dir = out_dir / "reports"
     reports_dir.mkdir(parents=True, exist_ok=True)
-    wanted = set()
-    for page in pages:
-        name = f"{page.report_id}.html"
-        wanted.add(name)
-        atomic_write(reports_dir / name, lambda fh, p=page: fh.write(report_html(p).encode("utf-8")))
+    if pages:
+        for page in report_pages(store):
+            atomic_write(reports_dir / f"{page.report_id}.html",
+                         lambda fh, p=page: fh.write(report_html(p).encode("utf-8")))
+    wanted = {f"{r['r'].rsplit('/', 1)[1]}.html" for r in reports}
     for stale in reports_dir.glob("*.html"):
         if stale.name not in wanted:
             stale.unlink()
     has_analysis = (out_dir / "analysis.html").exists()
     atomic_write(out_dir / "index.html", lambda fh: fh.write(
-        index_html(class_counts(store), pages, data, has_analysis).encode("utf-8")))
-    return {"nodes": data.shown, "total": data.total, "reports": len(pages)}
+        index_html(class_counts(store), reports, data, has_analysis).encode("utf-8")))
+    return {"nodes": data.shown, "total": data.total, "reports": len(reports)}

@@ -63,6 +63,11 @@ def _modifiers() -> tuple[str, ...]:
 _REGION_PREFIX = re.compile(_REGION_COMMITTEE + r"$")
 
 
+@lru_cache(maxsize=1)
+def _modifier_regex() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(re.escape(m) for m in _modifiers()) + ")$")
+
+
 def _extend_left(text: str, start: int, head: str) -> int:
     """Stack kind-defining modifiers before a head; return the unit's new start."""
     pos = start
@@ -79,12 +84,10 @@ def _extend_left(text: str, start: int, head: str) -> int:
         if masked:
             pos -= len(masked.group(0))
             break
-        for mod in _modifiers():
-            if window.endswith(mod):
-                pos -= len(mod)
-                break
-        else:
+        m = _modifier_regex().search(window)
+        if not m:
             break
+        pos -= len(m.group(0))
     return pos
 
 
@@ -123,12 +126,17 @@ def unit_hits(ctx: Context, quoted_units: list[tuple[int, int, str]]) -> list[Un
             label = f"“{content}”" if content in ("两新", "两委") else content
             hits.append(UnitHit(label, canonical(label), s, e, content))
     hits.sort(key=lambda h: (h.start, -h.end))
-    # a head inside a longer unit of the same place (乡镇 in 乡镇党委) is not a mention of its own
+    # a head inside a longer unit of the same place (乡镇 in 乡镇党委) is not a mention of its own;
+    # hits are sorted by start (longest first), so a sweep of the furthest end seen so far finds them
     kept: list[UnitHit] = []
+    furthest = -1
+    last_span = (-1, -1)
     for hit in hits:
-        if any(o.start <= hit.start and hit.end <= o.end and (o.start, o.end) != (hit.start, hit.end) for o in hits):
-            continue
-        kept.append(hit)
+        inside = hit.end <= furthest and (hit.start, hit.end) != last_span
+        if hit.end > furthest:
+            furthest, last_span = hit.end, (hit.start, hit.end)
+        if not inside:
+            kept.append(hit)
     return kept
 
 
