@@ -26,13 +26,27 @@ import pyoxigraph as ox
 
 from . import __version__
 from .errors import InputError, KgError
-from .graph import CORPUS_GRAPH, corpus_triples, entity_facts, report_graph, report_triples
+from .graph import (
+    CORPUS_GRAPH,
+    corpus_triples,
+    entity_facts,
+    report_graph,
+    report_triples,
+    shared_text_triples,
+)
 from .namespaces import PREFIXES
+from .normalize import normalize
 from .readers import find_files, read
+from .shared_text import signature, similar_pairs
 from .store import STORE_DIR, atomic_write, open_store, turtle_header
 
 STATE_DIR = ".kg"
 STATE_VERSION = 1
+# the code and data a cached extraction depends on (views, analysis, CLI … may change freely)
+EXTRACTION_PARTS = {"extract", "lexicons", "pipeline.py", "normalize.py", "structure.py", "link.py", "themes.py",
+                    "graph.py", "records.py", "segment.py", "readers.py", "namespaces.py", "shared_text.py",
+                    "__init__.py", "views.py", "templates"}
+MINHASH_KEY = "__minhash__"  # a report's MinHash signature, cached with its entity facts
 BATCH_BYTES = 48 * 1024 * 1024  # N-Quads buffered before one bulk load into the store
 
 
@@ -48,6 +62,7 @@ class ReportResult:
     nquads: bytes = b""
     turtle: bytes = b""
     page: bytes = b""
+    minhash: list[int] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     chars: int = 0
@@ -95,6 +110,7 @@ def _process(args: tuple[str, str]) -> ReportResult:
                             format=ox.RdfFormat.N_QUADS)
         turtle = turtle_body(triples)
         page = report_html(page_from_extraction(x)).encode("utf-8")
+        minhash = signature(normalize(source.text).text)
         counts: dict[str, int] = {}
         for e in x.entities:
             counts[e.category + "s"] = counts.get(e.category + "s", 0) + 1
@@ -102,8 +118,8 @@ def _process(args: tuple[str, str]) -> ReportResult:
             counts[item.kind] = counts.get(item.kind, 0) + 1
         counts["metrics"] = len(x.metrics)
         counts["links"] = len(x.links)
-        return ReportResult(path_s, rel, source.sha256, x.id, x.stem, data, turtle, page, entity_facts(x), counts,
-                            len(source.text), seconds=time.perf_counter() - started)
+        return ReportResult(path_s, rel, source.sha256, x.id, x.stem, data, turtle, page, minhash, entity_facts(x),
+                            counts, len(source.text), seconds=time.perf_counter() - started)
     except Exception as err:  # a bug must not sink the other reports; it is reported per file
         return ReportResult(path_s, rel, source.sha256, error=f"{path}: extraction failed ({type(err).__name__}: {err}).",
                             seconds=time.perf_counter() - started)
@@ -114,7 +130,9 @@ def fingerprint() -> str:
     h = hashlib.sha256(__version__.encode())
     root = Path(__file__).parent
     for path in sorted(root.rglob("*")):
-        if path.suffix in {".py", ".txt", ".tsv"} and "samples" not in path.parts and path.is_file():
+        rel = path.relative_to(root)
+        if path.suffix in {".py", ".txt", ".tsv", ".html"} and path.is_file() and (
+                rel.parts[0] in EXTRACTION_PARTS or rel.as_posix() in EXTRACTION_PARTS):
             h.update(path.relative_to(root).as_posix().encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
@@ -202,9 +220,6 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
                 manifest = loaded.get("files", {})
         except (OSError, ValueError):
             manifest = {}
-    store = open_store(out_dir / STORE_DIR)
-    if not manifest:
-        store.clear()
     timings["scan"] = time.perf_counter() - t0
 
     # what must be (re)built
@@ -220,6 +235,12 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
         else:
             todo.append((str(path), rel))
     stale = {rel: e for rel, e in manifest.items() if rel not in keep}
+    unchanged = _unchanged_result(out_dir, manifest, todo, stale, missing, views, t0)
+    if unchanged is not None:
+        return unchanged
+    store = open_store(out_dir / STORE_DIR)
+    if not manifest:
+        store.clear()
     live_ids = {e["id"] for e in keep.values()}
     for entry in stale.values():
         if entry["id"] not in live_ids:
@@ -264,8 +285,9 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
         if pending_size[0] > BATCH_BYTES:
             flush()
         atomic_write(ttl_dir / f"{result.report_id}.ttl", lambda fh: fh.write(result.turtle))
+        facts = {**result.facts, MINHASH_KEY: result.minhash}
         atomic_write(facts_dir / f"{result.report_id}.json",
-                     lambda fh: fh.write(json.dumps(result.facts, ensure_ascii=False, sort_keys=True).encode("utf-8")))
+                     lambda fh: fh.write(json.dumps(facts, ensure_ascii=False, sort_keys=True).encode("utf-8")))
         if views:
             atomic_write(reports_dir / f"{result.report_id}.html", lambda fh: fh.write(result.page))
         load_seconds += time.perf_counter() - tl
@@ -302,7 +324,15 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
 
     if store.contains_named_graph(CORPUS_GRAPH):
         store.remove_graph(CORPUS_GRAPH)
-    corpus = corpus_triples(all_facts())
+    signatures: dict[str, list[int]] = {}
+
+    def facts_and_signatures():
+        for rid, facts in zip(ids, all_facts()):
+            signatures[rid] = facts.pop(MINHASH_KEY, [])
+            yield facts
+
+    corpus = corpus_triples(facts_and_signatures())
+    corpus += shared_text_triples(similar_pairs(signatures))
     store.bulk_extend(ox.Quad(tr.subject, tr.predicate, tr.object, CORPUS_GRAPH) for tr in corpus)
     store.flush()
     for stale_ttl in ttl_dir.glob("*.ttl"):
@@ -317,13 +347,14 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
 
     class_counts = _class_counts(store)
     if views:
-        t = time.perf_counter()
-        try:
-            from .views import write_views
+        from .analysis import write_analysis
+        from .views import write_views
 
-            write_views(store, out_dir, pages=False)
-        except ImportError:
-            pass
+        t = time.perf_counter()
+        write_analysis(store, out_dir)
+        timings["analysis"] = time.perf_counter() - t
+        t = time.perf_counter()
+        write_views(store, out_dir, pages=False)
         timings["views"] = time.perf_counter() - t
 
     atomic_write(manifest_path, lambda fh: fh.write(json.dumps(
@@ -334,6 +365,26 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
         [r for r in stale if r in new_entries]), failed, class_counts, triple_count,
         {k: round(v, 3) for k, v in timings.items()}, chars)
     _write_build_json(result, out_dir, len(todo))
+    return result
+
+
+def _unchanged_result(out_dir: Path, manifest: dict[str, Any], todo: list, stale: dict, missing: list,
+                      views: bool, t0: float) -> BuildResult | None:
+    """When no file is new, changed or gone and every output is in place, the last build stands."""
+    outputs = [out_dir / "graph.ttl", out_dir / "build.json", out_dir / STORE_DIR]
+    if views:
+        outputs += [out_dir / "index.html", out_dir / "graph.html"]
+    if todo or stale or not manifest or not all(p.exists() for p in outputs):
+        return None
+    try:
+        last = json.loads((out_dir / "build.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    failed = list(missing) + [(f["path"], f["reason"]) for f in last.get("files_failed", [])
+                              if not any(f["path"] == m[0] for m in missing)]
+    result = BuildResult(out_dir, len(manifest), 0, len(manifest), 0, failed, last.get("counts", {}),
+                         last.get("triples", 0), {"total": round(time.perf_counter() - t0, 3)}, 0)
+    _write_build_json(result, out_dir, 0)
     return result
 
 

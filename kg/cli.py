@@ -92,6 +92,37 @@ def _cmd_viz(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_push(args: argparse.Namespace) -> int:
+    from .push import push
+
+    result = push(Path(args.source), args.endpoint, args.graph, args.auth, args.append, args.chunk,
+                  progress=sys.stderr.isatty())
+    target = f"<{args.graph}>" if args.graph else "the default graph"
+    print(f"{'Added' if args.append else 'Replaced'} {target} at {args.endpoint} with {result.triples:,} triples "
+          f"in {result.chunks} chunk(s), {result.seconds:.1f} s.")
+    return 0
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from .analysis import write_analysis
+    from .store import load_graph
+
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    data = write_analysis(load_graph(Path(args.graph)), out)
+    print(f"Wrote {out}/analysis.json and {out}/analysis.html: {len(data['communities'])} communities, "
+          f"{len(data['recurring_problems'])} recurring problems, {len(data['shared_text'])} shared-text pairs.")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .export import export
+
+    n = export(Path(args.graph), args.format, Path(args.output), args.report, args.construct)
+    print(f"Wrote {args.output} ({n:,} {'nodes' if args.format == 'graphml' else 'triples'}).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="Reports on grassroots Party-building work → a knowledge graph.")
     parser.add_argument("--version", action="version", version=f"dangjian-kg {__version__}")
@@ -139,6 +170,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="output", help="folder to write the pages into (default: output/)")
     p.add_argument("--max-nodes", type=int, default=400, help="most nodes in the overview (default: 400)")
     p.set_defaults(func=_cmd_viz)
+
+    p = sub.add_parser("push", help="send a graph to a SPARQL 1.1 Graph Store endpoint (Oxigraph, Fuseki, Virtuoso …)")
+    p.add_argument("--endpoint", required=True, help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store")
+    p.add_argument("--graph", default=None, help="IRI of the named graph to write (default: the default graph)")
+    p.add_argument("--from", dest="source", default="output/store",
+                   help="graph to send: a .ttl/.nt file or a store folder (default: output/store, the last build)")
+    p.add_argument("--auth", default=None, metavar="USER:PASS", help="HTTP basic authentication")
+    p.add_argument("--append", action="store_true", help="add to the target graph instead of replacing it")
+    p.add_argument("--chunk", type=int, default=100_000, help="triples per request (default: 100000)")
+    p.set_defaults(func=_cmd_push)
+
+    p = sub.add_parser("analyze", help="rankings, communities, trends, recurring problems, shared text (networkx)")
+    p.add_argument("--graph", "-g", default="output/store", help="graph file or store folder (default: output/store)")
+    p.add_argument("-o", "--output", default="output", help="folder for analysis.json and analysis.html (default: output/)")
+    p.set_defaults(func=_cmd_analyze)
+
+    p = sub.add_parser("export", help="export a graph, one report's part or a CONSTRUCT result (ttl, nt, jsonld, graphml)")
+    p.add_argument("--graph", "-g", default="output/store", help="graph file or store folder (default: output/store)")
+    p.add_argument("--format", "-f", choices=["ttl", "nt", "jsonld", "graphml"], required=True)
+    p.add_argument("-o", "--output", required=True, help="file to write")
+    p.add_argument("--report", default=None, help="only this report (its id, file stem or title)")
+    p.add_argument("--construct", default=None, help="only the result of a CONSTRUCT query (.rq file or SPARQL)")
+    p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("eval", help="score the extractor against your own gold annotations (P, R, F1 per category)")
     p.add_argument("--gold", required=True, help="folder of <stem>.json gold files")

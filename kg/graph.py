@@ -298,3 +298,16 @@ def to_turtle(triples: Iterable[ox.Triple]) -> str:
 def report_turtle(x: Extraction) -> str:
     """One report's graph with its entity nodes, as Turtle (for `kg extract --format ttl`)."""
     return to_turtle(report_triples(x) + corpus_triples([entity_facts(x)]))
+
+
+def shared_text_triples(pairs: list[tuple[str, str, float]]) -> list[ox.Triple]:
+    """Reports that share long passages: djo:sharesTextWith both ways, and the share on an evidence node."""
+    T = ox.Triple
+    out: list[ox.Triple] = []
+    for a, b, share in pairs:
+        ra, rb = term(report_iri(a)), term(report_iri(b))
+        for x, y, yid in ((ra, rb, b), (rb, ra, a)):
+            node = term(f"{x.value}/shares/{yid}")
+            out += [T(x, djo("sharesTextWith"), y), T(x, djo("sharedTextEvidence"), node),
+                    T(node, djo("otherReport"), y), T(node, djo("textShare"), decimal(share))]
+    return out

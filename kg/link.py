@@ -51,10 +51,18 @@ def _synonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _phrase_regex() -> re.Pattern[str]:
+    """The synonym table's phrases of three or more characters, longest first (found inside longer words)."""
+    phrases = sorted((p for p in _synonyms() if len(p) >= 3), key=len, reverse=True)
+    return re.compile("|".join(re.escape(p) for p in phrases))
+
+
+@lru_cache(maxsize=1)
 def _total() -> float:
     return float(sum(word_freq().values()) or 1)
 
 
+@lru_cache(maxsize=200_000)
 def weight(word: str) -> float:
     """Rarity of a word: log(N / f) by jieba's dictionary, capped for unknown words."""
     freq = word_freq().get(word, 0)
@@ -65,9 +73,9 @@ def bag(text: str, names: list[str] = (), tokens: list[str] | None = None) -> di
     """Content words of a statement with their weights (synonyms folded); `tokens` saves a re-segmentation."""
     syn = _synonyms()
     words: dict[str, float] = {}
-    for phrase, canonical in syn.items():
-        if len(phrase) >= 3 and phrase in text:
-            words[canonical] = weight(canonical) + 2
+    for phrase in set(_phrase_regex().findall(text)):
+        canonical = syn[phrase]
+        words[canonical] = weight(canonical) + 2
     for token in tokens if tokens is not None else lcut(text):
         token = token.strip()
         if len(token) < 2 or not _HAN.search(token) or token in _stop():

@@ -22,7 +22,7 @@ def _jieba():
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """(word, start, end) for every jieba token of text (precise mode, HMM on)."""
-    return list(_jieba().tokenize(text))
+    return list(_jieba().tokenize(text, HMM=False))
 
 
 def lcut(text: str) -> list[str]:

@@ -23,7 +23,7 @@ class Context:
 
     norm: NormText
     original: str
-    _sent_ends: list[int] = field(default_factory=list)
+    _sentences: dict[int, str] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -42,10 +42,13 @@ class Context:
         return start, end
 
     def sentence_at(self, pos: int) -> str:
-        """The original text of the sentence holding normalised position pos, trimmed."""
+        """The original text of the sentence holding normalised position pos, trimmed (cached per sentence)."""
         s, e = self.sentence_bounds(pos)
-        os_, oe = self.norm.span(s, e)
-        return self.original[os_:oe].strip()
+        cached = self._sentences.get(s)
+        if cached is None:
+            os_, oe = self.norm.span(s, e)
+            cached = self._sentences[s] = self.original[os_:oe].strip()
+        return cached
 
     def mention(self, start: int, end: int) -> Mention:
         """A mention of normalised [start, end), with original offsets and text."""
@@ -73,5 +76,10 @@ class Context:
     def quotes(self) -> list[QuoteSpan]:
         return quoted_spans(self.text)
 
+    @cached_property
+    def _title_starts(self) -> list[int]:
+        return [s for s, _, _ in self.titles]
+
     def in_title(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e, _ in self.titles)
+        k = bisect_right(self._title_starts, start) - 1
+        return k >= 0 and end <= self.titles[k][1]

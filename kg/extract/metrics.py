@@ -8,6 +8,7 @@ numerals inside program names and indefinite 一 (一批, 一个新水平) are n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..records import Metric
 from .context import Context
@@ -50,11 +51,14 @@ def metric_hits(ctx: Context, skip: list[tuple[int, int]]) -> list[Metric]:
     """All metrics of a report; `skip` holds normalised ranges of program names."""
     text = ctx.text
     out: list[Metric] = []
+    skip = sorted(skip)
+    starts = [a for a, _ in skip]
     for m in _METRIC.finditer(text):
         s, e = m.span()
         num = m.group("num")
         unit = m.group("unit")
-        if any(a < e and s < b for a, b in skip) or text[s - 1:s] == "第":
+        k = bisect_left(starts, e)
+        if any(s < b for _, b in skip[max(0, k - 8):k]) or text[s - 1:s] == "第":
             continue
         if unit == "年" and (len(num) == 4 or text.startswith(("度", "底", "初", "来"), e)):
             continue

@@ -78,12 +78,15 @@ def _lexicon_regex() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(n) for n in names))
 
 
+@lru_cache(maxsize=1)
+def _heads_regex() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(h) for h in program_heads()))
+
+
 def head_after(text: str, pos: int) -> str:
     """The generic program head noun starting at pos, or ''."""
-    for head in program_heads():
-        if text.startswith(head, pos):
-            return head
-    return ""
+    m = _heads_regex().match(text, pos)
+    return m.group(0) if m else ""
 
 
 def program_key(label: str) -> str:

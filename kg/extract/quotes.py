@@ -13,6 +13,7 @@ from ..lexicons import lexicon_lines
 
 _PAIRS = {"“": "”", "「": "」", "『": "』"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
+_QUOTE_CHARS = re.compile("[“”「」『』]")
 _BOUNDARY = "，。；：！？\n（）《》“”"
 _MAX = 60
 
@@ -51,7 +52,7 @@ def strip_leading_verbs(text: str) -> str:
 def quoted_spans(text: str) -> list[QuoteSpan]:
     """All quoted spans in document order, including nested ‘…’ and repaired broken quotes."""
     spans: list[QuoteSpan] = []
-    positions = [i for i, ch in enumerate(text) if ch in _PAIRS or ch in _CLOSERS]
+    positions = [m.start() for m in _QUOTE_CHARS.finditer(text)]
     open_at: dict[str, int] = {}
     k = 0
     while k < len(positions):

@@ -1,0 +1,123 @@
+"""Analysis (rankings, communities, trends, recurring problems, shared text) and exports."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import networkx as nx
+import pytest
+import rdflib
+import rdflib.compare
+
+from kg.analysis import analyse
+from kg.namespaces import DJO
+from kg.store import load_graph
+
+
+@pytest.fixture(scope="module")
+def data(sample_out):
+    return json.loads((sample_out / "analysis.json").read_text(encoding="utf-8"))
+
+
+def test_rankings(data):
+    by_reports = data["rankings"]["programs_by_reports"]
+    assert [r["program"] for r in by_reports[:3]] == ["三会一课", "三单制", "两个覆盖"]
+    assert by_reports[0]["reports"] == 4
+    assert data["rankings"]["programs_by_pagerank"][0]["program"] == "三会一课"
+    units = data["rankings"]["units_by_programs"]
+    assert units[0]["unit"] == "党组织" and units[0]["programs"] > 30
+
+
+def test_communities_are_named_by_their_most_central_member(data):
+    names = {c["name"]: c for c in data["communities"]}
+    assert {"三会一课", "星级创评、分类定级", "不忘初心、牢记使命"} <= set(names)
+    assert {"两学一做", "主题党日"} <= set(names["三会一课"]["programs"])
+    assert {"调查研究", "检视问题", "整改落实"} <= set(names["不忘初心、牢记使命"]["programs"])
+    assert "“两新”党组织" in names["星级创评、分类定级"]["units"]
+    for c in data["communities"]:
+        assert c["programs"][0] == c["name"]
+
+
+def test_trends(data):
+    trends = data["trends"]
+    assert trends["years"] == ["2019", "2020", "2022"]
+    assert trends["programs"]["三会一课"] == {"2019": 1, "2022": 1}
+    first = trends["changes"][0]
+    assert first["from"] == "2019" and "四个意识" in first["appear"] and "区域化党建联盟" in first["vanish"]
+
+
+def test_recurring_problems(data):
+    recurring = {r["problem"]: r for r in data["recurring_problems"]}
+    assert set(recurring) == {"“两新”党组织作用有待发挥", "机关党建工作力量有待加强"}
+    assert all(r["reports"] == 2 and r["reports_with_measure"] == 2 for r in recurring.values())
+
+
+def test_shared_text_found_and_recorded_in_the_graph(data, sample_graph):
+    pairs = {(p["report_a"][:6], p["report_b"][:6]) for p in data["shared_text"]}
+    assert pairs == {("固本强基  ", "X区书记抓基")}  # samples 004 and 002 share whole paragraphs
+    assert 0.08 <= data["shared_text"][0]["share"] <= 0.3
+    shares = list(sample_graph.subject_objects(DJO.sharesTextWith))
+    assert len(shares) == 2  # both directions
+    for report, evidence in sample_graph.subject_objects(DJO.sharedTextEvidence):
+        assert float(sample_graph.value(evidence, DJO.textShare)) >= 0.08
+
+
+def test_reruns_give_identical_output(sample_out):
+    store = load_graph(sample_out / "store")
+    assert analyse(store) == analyse(store)
+    again = json.dumps(analyse(store), ensure_ascii=False, indent=1)
+    assert again == (sample_out / "analysis.json").read_text(encoding="utf-8")
+
+
+def kg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True)
+
+
+def test_analyze_command(sample_out, tmp_path):
+    run = kg("analyze", "--graph", str(sample_out / "graph.ttl"), "-o", str(tmp_path))
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "analysis.html").exists()
+    html = (tmp_path / "analysis.html").read_text(encoding="utf-8")
+    assert "三会一课" in html and "http" not in html.replace("http://www.w3.org", "")
+    assert json.loads((tmp_path / "analysis.json").read_text(encoding="utf-8")) == \
+        json.loads((sample_out / "analysis.json").read_text(encoding="utf-8"))
+
+
+def test_export_formats(sample_out, sample_graph, tmp_path):
+    for fmt in ("ttl", "nt", "jsonld"):
+        out = tmp_path / f"g.{fmt}"
+        assert kg("export", "--graph", str(sample_out / "store"), "--format", fmt, "-o", str(out)).returncode == 0
+        parsed = rdflib.Graph().parse(out, format={"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}[fmt])
+        assert rdflib.compare.isomorphic(parsed, sample_graph), fmt
+    out = tmp_path / "g.graphml"
+    assert kg("export", "--graph", str(sample_out / "store"), "--format", "graphml", "-o", str(out)).returncode == 0
+    g = nx.read_graphml(out)
+    labels = {d["label"] for _, d in g.nodes(data=True)}
+    assert {"三会一课", "党组织", "机关党建工作力量有待加强"} <= labels
+    assert any(d["relation"] == "addresses" for _, _, d in g.edges(data=True))
+
+
+def test_export_one_report_and_a_construct(sample_out, tmp_path):
+    out = tmp_path / "one.ttl"
+    run = kg("export", "--graph", str(sample_out / "store"), "--format", "ttl", "-o", str(out),
+             "--report", "003_6108cdfd45efc133")
+    assert run.returncode == 0, run.stderr
+    g = rdflib.Graph().parse(out)
+    assert len(set(g.subjects(rdflib.RDF.type, DJO.Report))) == 1
+    assert any(str(o) == "三会一课" for o in g.objects(None, rdflib.SKOS.prefLabel))
+    rq = tmp_path / "c.rq"
+    rq.write_text("PREFIX djo: <https://w3id.org/dangjian-kg/ontology#>\n"
+                  "CONSTRUCT { ?m djo:addresses ?p } WHERE { ?m djo:addresses ?p }\n", encoding="utf-8")
+    out = tmp_path / "links.nt"
+    run = kg("export", "--graph", str(sample_out / "graph.ttl"), "--format", "nt", "-o", str(out), "--construct", str(rq))
+    assert run.returncode == 0, run.stderr
+    assert len(rdflib.Graph().parse(out, format="nt")) == len(list(sample_graph_links(sample_out)))
+    run = kg("export", "--graph", str(sample_out / "store"), "--format", "ttl", "-o", str(out), "--report", "nope")
+    assert run.returncode == 2 and "no report" in run.stderr
+
+
+def sample_graph_links(sample_out):
+    g = rdflib.Graph().parse(sample_out / "graph.ttl")
+    return g.subject_objects(DJO.addresses)
