@@ -53,26 +53,53 @@ class Corpus:
     shares: list[tuple[str, str, float]]
 
 
+def _rows(store: ox.Store, text: str):
+    """Query answers as tuples of plain strings, streamed."""
+    result = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+    variables = result.variables
+    for row in result:
+        yield tuple(row[v].value if row[v] is not None else "" for v in variables)
+
+
+def _report_of(iri: str) -> str:
+    """A statement's report, from its IRI (dj:report/<id>/item/<n>)."""
+    return iri.split("/item/", 1)[0]
+
+
 def load(store: ox.Store) -> Corpus:
+    """Read what the analysis needs with a few index scans; strings are shared, not copied per row."""
+    intern: dict[str, str] = {}
+
+    def i(x: str) -> str:
+        return intern.setdefault(x, x)
+
     labels: dict[str, str] = {}
     kinds: dict[str, str] = {}
-    for row in _q(store, """SELECT ?e ?c ?l WHERE { VALUES ?c { djo:Program djo:Unit } ?e a ?c ; rdfs:label ?l }"""):
-        labels[row["e"]], kinds[row["e"]] = row["l"], row["c"].split("#")[1]
+    for e, c, label in _rows(store, "SELECT ?e ?c ?l WHERE { VALUES ?c { djo:Program djo:Unit } ?e a ?c ; rdfs:label ?l }"):
+        labels[i(e)], kinds[i(e)] = label, c.split("#")[1]
     statement_report: dict[str, str] = {}
-    for row in _q(store, """SELECT ?s ?c ?l ?r WHERE { VALUES ?c { djo:Problem djo:Measure djo:Cause djo:Practice }
-                            ?s a ?c ; rdfs:label ?l ; djo:inReport ?r }"""):
-        statement_report[row["s"]] = row["r"]
-        labels[row["s"]], kinds[row["s"]] = row["l"], row["c"].split("#")[1]
-    reports = _q(store, "SELECT ?r ?t ?y WHERE { ?r a djo:Report ; rdfs:label ?t . OPTIONAL { ?r djo:year ?y } }")
-    pairs = lambda q: [(r["a"], r["b"]) for r in _q(store, q)]  # noqa: E731
+    for s, c, label in _rows(store, """SELECT ?s ?c ?l WHERE { VALUES ?c { djo:Problem djo:Measure djo:Cause }
+                                        ?s a ?c ; rdfs:label ?l }"""):
+        s = i(s)
+        statement_report[s] = i(_report_of(s))
+        labels[s], kinds[s] = label, c.split("#")[1]
+    reports = list(_rows(store, "SELECT ?r ?t ?y WHERE { ?r a djo:Report ; rdfs:label ?t . OPTIONAL { ?r djo:year ?y } }"))
+
+    def pairs(q: str) -> list[tuple[str, str]]:
+        out = []
+        for a, b in _rows(store, q):
+            a = i(a)
+            statement_report.setdefault(a, i(_report_of(a)))
+            out.append((a, i(b)))
+        return out
+
     themes: dict[str, list[str]] = defaultdict(list)
-    for row in _q(store, """SELECT ?p ?t WHERE { ?p djo:theme ?x . ?x rdfs:label ?t . FILTER(LANG(?t) = "zh") }"""):
-        themes[row["p"]].append(row["t"])
-    counts = {r["e"]: int(r["n"]) for r in _q(store, "SELECT ?e ?n WHERE { ?e djo:reportCount ?n }")}
-    shares = [(r["a"], r["b"], float(r["s"])) for r in _q(store, """SELECT ?a ?b ?s WHERE {
+    for p, t in _rows(store, """SELECT ?p ?t WHERE { ?p djo:theme ?x . ?x rdfs:label ?t . FILTER(LANG(?t) = "zh") }"""):
+        themes[i(p)].append(i(t))
+    counts = {i(e): int(n) for e, n in _rows(store, "SELECT ?e ?n WHERE { ?e djo:reportCount ?n }")}
+    shares = [(a, b, float(x)) for a, b, x in _rows(store, """SELECT ?a ?b ?s WHERE {
         ?a djo:sharedTextEvidence ?e . ?e djo:otherReport ?b ; djo:textShare ?s . FILTER(STR(?a) < STR(?b)) }""")]
-    return Corpus(labels, kinds, statement_report, {r["r"]: r["y"] for r in reports},
-                  {r["r"]: r["t"] for r in reports},
+    return Corpus(labels, kinds, statement_report, {r: y for r, _, y in reports}, {r: t for r, t, _ in reports},
                   pairs("SELECT ?a ?b WHERE { ?a djo:invokes ?b }"), pairs("SELECT ?a ?b WHERE { ?a djo:involves ?b }"),
                   pairs("SELECT ?a ?b WHERE { ?a djo:addresses ?b }"), pairs("SELECT ?a ?b WHERE { ?a djo:explains ?b }"),
                   {k: sorted(v) for k, v in themes.items()}, counts, sorted(shares))

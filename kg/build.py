@@ -354,7 +354,7 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
         write_analysis(store, out_dir)
         timings["analysis"] = time.perf_counter() - t
         t = time.perf_counter()
-        write_views(store, out_dir, pages=False)
+        write_views(store, out_dir, pages=False, counts=class_counts)
         timings["views"] = time.perf_counter() - t
 
     atomic_write(manifest_path, lambda fh: fh.write(json.dumps(

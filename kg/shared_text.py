@@ -24,6 +24,7 @@ PERMUTATIONS = 128
 BANDS = 128
 THRESHOLD = 0.08
 MAX_PARTNERS = 5  # per report, the most similar ones
+MAX_BUCKET = 40  # a signature value shared by more reports than this is boilerplate, not a shared passage
 _PRIME = (1 << 61) - 1
 _SPACE = re.compile(r"\s+")
 
@@ -51,26 +52,33 @@ def signature(text: str) -> list[int]:
 
 
 def similar_pairs(signatures: dict[str, list[int]], threshold: float = THRESHOLD) -> list[tuple[str, str, float]]:
-    """(report a, report b, estimated share) for every pair at or above threshold, a < b."""
-    rows = PERMUTATIONS // BANDS
-    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
-    for rid, sig in sorted(signatures.items()):
-        if len(sig) != PERMUTATIONS:
-            continue
-        for band in range(BANDS):
-            buckets[(band, tuple(sig[band * rows:(band + 1) * rows]))].append(rid)
-    candidates: set[tuple[str, str]] = set()
-    for members in buckets.values():
-        if 1 < len(members) <= 200:
-            for i, a in enumerate(members):
-                for b in members[i + 1:]:
-                    candidates.add((a, b) if a < b else (b, a))
-    scored = []
-    for a, b in sorted(candidates):
-        sa, sb = signatures[a], signatures[b]
-        share = sum(x == y for x, y in zip(sa, sb)) / PERMUTATIONS
-        if share >= threshold:
-            scored.append((a, b, round(share, 3)))
+    """(report a, report b, estimated share) for every pair at or above threshold, a < b.
+
+    Each signature position is a band of one row: reports with equal values there collide.
+    Collisions are counted with numpy over all positions (values shared by more than
+    MAX_BUCKET reports are boilerplate and skipped); the count over PERMUTATIONS is the share.
+    """
+    ids = sorted(rid for rid, sig in signatures.items() if len(sig) == PERMUTATIONS)
+    if len(ids) < 2:
+        return []
+    matrix = np.array([signatures[rid] for rid in ids], dtype=np.uint64)
+    n = len(ids)
+    keys: list[np.ndarray] = []
+    for col in range(PERMUTATIONS):
+        order = np.argsort(matrix[:, col], kind="stable")
+        values = matrix[order, col]
+        starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+        sizes = np.diff(np.r_[starts, n])
+        for start, size in zip(starts[(sizes > 1) & (sizes <= MAX_BUCKET)], sizes[(sizes > 1) & (sizes <= MAX_BUCKET)]):
+            members = np.sort(order[start:start + size]).astype(np.int64)
+            i, j = np.triu_indices(size, 1)
+            keys.append(members[i] * n + members[j])
+    if not keys:
+        return []
+    pair_keys, counts = np.unique(np.concatenate(keys), return_counts=True)
+    need = int(np.ceil(threshold * PERMUTATIONS))
+    scored = [(ids[int(k // n)], ids[int(k % n)], round(int(c) / PERMUTATIONS, 3))
+              for k, c in zip(pair_keys[counts >= need], counts[counts >= need])]
     partners: dict[str, int] = defaultdict(int)
     out = []
     for a, b, share in sorted(scored, key=lambda t: (-t[2], t[0], t[1])):

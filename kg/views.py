@@ -59,9 +59,8 @@ def overview_data(store: ox.Store, max_nodes: int = MAX_NODES) -> Overview:
     entities = _q(store, """SELECT ?e ?c ?label ?n ?m WHERE {
         VALUES ?c { djo:Program djo:Unit djo:Document }
         ?e a ?c ; rdfs:label ?label ; djo:reportCount ?n ; djo:mentionCount ?m . FILTER(?n > 0) }""")
-    themes = _q(store, """SELECT ?t ?label (COUNT(DISTINCT ?r) AS ?n) (COUNT(DISTINCT ?p) AS ?m) WHERE {
-        ?p a djo:Problem ; djo:theme ?t ; djo:inReport ?r . ?t rdfs:label ?label . FILTER(LANG(?label) = "zh") }
-        GROUP BY ?t ?label""")
+    themes = _q(store, """SELECT ?t ?label (COUNT(DISTINCT STRBEFORE(STR(?p), "/item/")) AS ?n) (COUNT(?p) AS ?m)
+        WHERE { ?p djo:theme ?t . ?t rdfs:label ?label . FILTER(LANG(?label) = "zh") } GROUP BY ?t ?label""")
     candidates = [(e["e"], e["c"].split("#")[1], e["label"], int(e["n"]), int(e["m"])) for e in entities]
     candidates += [(t["t"], "Theme", t["label"], int(t["n"]), int(t["m"])) for t in themes]
     candidates.sort(key=lambda c: (-c[3], -c[4], c[2]))
@@ -94,14 +93,17 @@ def overview_data(store: ox.Store, max_nodes: int = MAX_NODES) -> Overview:
                 VALUES ?c { djo:Program djo:Unit djo:Document } ?e a ?c }"""):
             if row["e"] in kept_ids:
                 edges.append({"from": row["r"], "to": row["e"], "label": RELATIONS["mentions"], "value": 1})
-        for row in _q(store, """SELECT DISTINCT ?r ?t WHERE { ?p a djo:Problem ; djo:theme ?t ; djo:inReport ?r }"""):
+        for row in _q(store, """SELECT DISTINCT ?r ?t WHERE { ?p djo:theme ?t ; djo:inReport ?r }"""):
             if row["t"] in kept_ids:
                 edges.append({"from": row["r"], "to": row["t"], "label": RELATIONS["raises"], "value": 1})
-    co = _q(store, """SELECT ?p ?u (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s djo:invokes ?p ; djo:involves ?u }
-                      GROUP BY ?p ?u""")
-    for row in co:
-        if row["p"] in kept_ids and row["u"] in kept_ids:
-            edges.append({"from": row["p"], "to": row["u"], "label": RELATIONS["cooccurs"], "value": int(row["n"])})
+    # co-occurrence of the kept programs with the kept units: one indexed lookup per program
+    for iri, cls, *_ in kept:
+        if cls != "Program":
+            continue
+        for row in _q(store, f"""SELECT ?u (COUNT(?s) AS ?n) WHERE {{ ?s djo:invokes <{iri}> ; djo:involves ?u }}
+                                 GROUP BY ?u"""):
+            if row["u"] in kept_ids:
+                edges.append({"from": iri, "to": row["u"], "label": RELATIONS["cooccurs"], "value": int(row["n"])})
     for row in _q(store, "SELECT ?a ?b WHERE { ?a djo:hasComponent ?b }"):
         if row["a"] in kept_ids and row["b"] in kept_ids:
             edges.append({"from": row["a"], "to": row["b"], "label": RELATIONS["hasComponent"], "value": 1})
@@ -344,11 +346,12 @@ def report_summaries(store: ox.Store) -> list[dict[str, str]]:
     """Title, year and counts of every report, for the index (one query per count, not per report)."""
     reports = {r["r"]: {**r, "statements": "0", "programs": "0", "units": "0", "links": "0"} for r in _q(store, """
         SELECT ?r ?label ?year WHERE { ?r a djo:Report ; rdfs:label ?label . OPTIONAL { ?r djo:year ?year } }""")}
+    # statement and link IRIs start with their report's IRI, so one index scan counts them
     for key, query in (
-        ("statements", "SELECT ?r (COUNT(?s) AS ?n) WHERE { ?s djo:inReport ?r ; djo:position ?p } GROUP BY ?r"),
+        ("statements", 'SELECT ?r (COUNT(?s) AS ?n) WHERE { ?s djo:position ?p BIND(IRI(STRBEFORE(STR(?s), "/item/")) AS ?r) } GROUP BY ?r'),
         ("programs", "SELECT ?r (COUNT(?e) AS ?n) WHERE { ?r djo:mentions ?e . ?e a djo:Program } GROUP BY ?r"),
         ("units", "SELECT ?r (COUNT(?e) AS ?n) WHERE { ?r djo:mentions ?e . ?e a djo:Unit } GROUP BY ?r"),
-        ("links", "SELECT ?r (COUNT(?e) AS ?n) WHERE { ?e djo:evidenceFor/djo:inReport ?r } GROUP BY ?r"),
+        ("links", 'SELECT ?r (COUNT(?e) AS ?n) WHERE { ?e djo:evidenceFor ?s BIND(IRI(STRBEFORE(STR(?e), "/link/")) AS ?r) } GROUP BY ?r'),
     ):
         for row in _q(store, query):
             if row["r"] in reports:
@@ -383,7 +386,8 @@ def class_counts(store: ox.Store) -> dict[str, int]:
     return {r["c"].split("#")[1]: int(r["n"]) for r in rows}
 
 
-def write_views(store: ox.Store, out_dir: Path, max_nodes: int = MAX_NODES, pages: bool = True) -> dict[str, Any]:
+def write_views(store: ox.Store, out_dir: Path, max_nodes: int = MAX_NODES, pages: bool = True,
+                counts: dict[str, int] | None = None) -> dict[str, Any]:
     """Write graph.html, index.html and (unless the build's workers already did) reports/<id>.html."""
     data = overview_data(store, max_nodes)
     atomic_write(out_dir / "graph.html", lambda fh: fh.write(graph_html(data).encode("utf-8")))
@@ -400,5 +404,5 @@ def write_views(store: ox.Store, out_dir: Path, max_nodes: int = MAX_NODES, page
             stale.unlink()
     has_analysis = (out_dir / "analysis.html").exists()
     atomic_write(out_dir / "index.html", lambda fh: fh.write(
-        index_html(class_counts(store), reports, data, has_analysis).encode("utf-8")))
+        index_html(counts if counts is not None else class_counts(store), reports, data, has_analysis).encode("utf-8")))
     return {"nodes": data.shown, "total": data.total, "reports": len(reports)}

@@ -60,7 +60,7 @@ def test_shared_text_found_and_recorded_in_the_graph(data, sample_graph):
     assert 0.08 <= data["shared_text"][0]["share"] <= 0.3
     shares = list(sample_graph.subject_objects(DJO.sharesTextWith))
     assert len(shares) == 2  # both directions
-    for report, evidence in sample_graph.subject_objects(DJO.sharedTextEvidence):
+    for _report, evidence in sample_graph.subject_objects(DJO.sharedTextEvidence):
         assert float(sample_graph.value(evidence, DJO.textShare)) >= 0.08
 
 
