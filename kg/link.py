@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -106,19 +105,12 @@ class Profile:
     text: dict[str, float]
 
 
-def profile(item: Item, names: list[str], tokens: list[tuple[str, int, int]] | None = None,
-            norm_text: str = "") -> Profile:
-    """A statement's words; with the report's tokens (word, start, end) no text is segmented again."""
-    if tokens is None:
+def profile(item: Item, names: list[str], tokens_between=None, norm_text: str = "") -> Profile:
+    """A statement's words; `tokens_between(start, end)` gives the report's jieba tokens of a span."""
+    if tokens_between is None:
         label, text = bag(item.label), bag(item.text, names)
     else:
-        lo = bisect_left(tokens, item.nstart, key=lambda t: t[1])
-        inside = []
-        for t in tokens[lo:]:
-            if t[1] >= item.nend:
-                break
-            if t[2] <= item.nend:
-                inside.append(t)
+        inside = tokens_between(item.nstart, item.nend)
         at = norm_text.find(item.label, item.nstart, item.nend)
         label_tokens = [w for w, s, e in inside if at >= 0 and at <= s and e <= at + len(item.label)]
         label = bag(item.label, (), label_tokens)
@@ -145,14 +137,13 @@ def _names_in(item: Item, entities: list[Entity]) -> list[str]:
                    for m in e.mentions if item.start <= m.start and m.end <= item.end})
 
 
-def link_items(items: list[Item], entities: list[Entity], tokens: list[tuple[str, int, int]] | None = None,
-               norm_text: str = "") -> list[Link]:
-    """All addresses/explains links of one report (pass the report's jieba tokens to avoid re-segmenting)."""
+def link_items(items: list[Item], entities: list[Entity], tokens_between=None, norm_text: str = "") -> list[Link]:
+    """All addresses/explains links of one report (`tokens_between` reuses the report's segmentation)."""
     problems = [i for i in items if i.kind == "problems"]
     if not problems:
         return []
     stop = _stop()
-    profiles = {i.position: profile(i, [n for n in _names_in(i, entities) if n not in stop], tokens, norm_text)
+    profiles = {i.position: profile(i, [n for n in _names_in(i, entities) if n not in stop], tokens_between, norm_text)
                 for i in items if i.kind in ("problems", "measures", "causes")}
     links: list[Link] = []
     for relation, kind in (("addresses", "measures"), ("explains", "causes")):

@@ -48,7 +48,7 @@ def extract(source: Source) -> Extraction:
 
     skip = [(h.start, h.end) for h in hits] + [(q.start, q.end) for q in ctx.quotes]
     metrics = metric_hits(ctx, skip)
-    links = link_items(structure.items, entities, ctx.tokens, ctx.text)
+    links = link_items(structure.items, entities, ctx.tokens_between, ctx.text)
     themes = assign_themes(structure.items)
     reporting = _reporting_unit(title, units)
     return Extraction(source=source, title=title, year=structure.year, sections=structure.sections,

@@ -24,6 +24,7 @@ class Context:
     norm: NormText
     original: str
     _sentences: dict[int, str] = field(default_factory=dict)
+    _segments: dict[int, tuple[int, list[tuple[str, int, int]], set[int], set[int]]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -55,17 +56,32 @@ class Context:
         os_, oe = self.norm.span(start, end)
         return Mention(os_, oe, self.original[os_:oe], self.sentence_at(start))
 
-    @cached_property
-    def tokens(self) -> list[tuple[str, int, int]]:
-        return tokenize(self.text)
+    # jieba runs only on the sentences that need it (those holding a candidate that depends on
+    # word boundaries, and the statements being linked), each once; jieba splits at punctuation
+    # anyway, so a sentence's tokens are the same as in the whole text.
+    def _sentence(self, pos: int) -> tuple[int, list[tuple[str, int, int]], set[int], set[int]]:
+        s, e = self.sentence_bounds(pos)
+        cached = self._segments.get(s)
+        if cached is None:
+            toks = [(w, a + s, b + s) for w, a, b in tokenize(self.text[s:e])]
+            cached = self._segments[s] = (e, toks, {a for _, a, _ in toks}, {b for _, _, b in toks})
+        return cached
 
-    @cached_property
-    def token_starts(self) -> set[int]:
-        return {s for _, s, _ in self.tokens}
+    def is_token_start(self, pos: int) -> bool:
+        return pos in self._sentence(pos)[2]
 
-    @cached_property
-    def token_ends(self) -> set[int]:
-        return {e for _, _, e in self.tokens}
+    def is_token_end(self, pos: int) -> bool:
+        return pos > 0 and pos in self._sentence(pos - 1)[3]
+
+    def tokens_between(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """jieba tokens (word, start, end) lying within [start, end)."""
+        out: list[tuple[str, int, int]] = []
+        pos = start
+        while pos < end:
+            sent_end, toks, _, _ = self._sentence(pos)
+            out.extend(t for t in toks if start <= t[1] and t[2] <= end)
+            pos = max(sent_end, pos + 1)
+        return out
 
     @cached_property
     def titles(self) -> list[tuple[int, int, str]]:

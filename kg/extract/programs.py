@@ -168,7 +168,7 @@ def _trim_last_part(ctx: Context, name: str, start: int, end: int) -> tuple[str,
         return name, end
     shorter = name[:-1]
     if shorter in formula_lexicon() or head_after(ctx.text, end - 1) or (
-        end - 1 in ctx.token_ends and end not in ctx.token_ends
+        ctx.is_token_end(end - 1) and not ctx.is_token_end(end)
     ):
         return shorter, end - 1
     return name, end

@@ -105,12 +105,12 @@ def unit_hits(ctx: Context, quoted_units: list[tuple[int, int, str]]) -> list[Un
             continue
         start = _extend_left(text, hs, head)
         # a modifier that ends a previous word is no modifier (农村 ≠ 农 + 村 …)
-        if start < hs and start not in ctx.token_starts and text[start - 1:start] and not _MASKED.search(text[start:hs]):
+        if start < hs and text[start - 1:start] and not _MASKED.search(text[start:hs]) and not ctx.is_token_start(start):
             start = _trim_to_token(ctx, start, hs)
         if head.endswith("部") and text.startswith("长", he):
             continue  # 组织部长 is a role
         if head in solo and start == hs and not (
-            he in ctx.token_ends and (hs in ctx.token_starts or (text[hs - 1:hs] in _SCOPE_CHARS and hs - 1 in ctx.token_starts))
+            ctx.is_token_end(he) and (ctx.is_token_start(hs) or (text[hs - 1:hs] in _SCOPE_CHARS and ctx.is_token_start(hs - 1)))
         ):
             continue
         if head in NEEDS_MODIFIER and start == hs:
@@ -142,7 +142,7 @@ def unit_hits(ctx: Context, quoted_units: list[tuple[int, int, str]]) -> list[Un
 
 def _trim_to_token(ctx: Context, start: int, head_start: int) -> int:
     for pos in range(start, head_start + 1):
-        if pos in ctx.token_starts or pos == head_start:
+        if pos == head_start or ctx.is_token_start(pos):
             return pos
     return head_start
 
