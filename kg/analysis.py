@@ -29,12 +29,6 @@ SEED = 7
 SIMILAR = 0.5  # Dice of character bigrams above which two problems of one theme say the same thing
 
 
-def _q(store: ox.Store, text: str) -> list[dict[str, str]]:
-    result = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
-    variables = [v.value for v in result.variables]
-    return [{v: (row[v].value if row[v] is not None else "") for v in variables} for row in result]
-
-
 @dataclass
 class Corpus:
     """The parts of the graph the analysis reads, fetched once."""

@@ -47,6 +47,7 @@ EXTRACTION_PARTS = {"extract", "lexicons", "pipeline.py", "normalize.py", "struc
                     "graph.py", "records.py", "segment.py", "readers.py", "namespaces.py", "shared_text.py",
                     "__init__.py", "views.py", "templates"}
 MINHASH_KEY = "__minhash__"  # a report's MinHash signature, cached with its entity facts
+OPTIMIZE_UP_TO = 5_000_000  # compact the store after a build up to this size (≈ 1.5 s per million triples)
 BATCH_BYTES = 48 * 1024 * 1024  # N-Quads buffered before one bulk load into the store
 
 
@@ -194,7 +195,7 @@ class Progress:
 
 
 def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs: int | None = None,
-          progress: bool | None = None, views: bool = True) -> BuildResult:
+          progress: bool | None = None, views: bool = True, optimize: bool | None = None) -> BuildResult:
     """Build (or update) the graph of the reports at paths into out_dir."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -343,10 +344,11 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
     t = time.perf_counter()
     write_turtle(out_dir / "graph.ttl", [ttl_dir / f"{rid}.ttl" for rid in ids], turtle_body(corpus))
     timings["turtle"] = time.perf_counter() - t
-    t = time.perf_counter()
-    store.optimize()  # compacts the bulk-loaded files: queries read a third faster
-    timings["optimize"] = time.perf_counter() - t
     triple_count = len(store)
+    if optimize or (optimize is None and triple_count <= OPTIMIZE_UP_TO):
+        t = time.perf_counter()
+        store.optimize()  # compacts the bulk-loaded files: queries read a third faster
+        timings["optimize"] = time.perf_counter() - t
 
     class_counts = _class_counts(store)
     if views:

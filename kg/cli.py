@@ -30,7 +30,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build, summary
 
     result = build([Path(p) for p in args.paths] or None, Path(args.output), jobs=args.jobs,
-                   progress=True if args.progress else None)
+                   progress=True if args.progress else None, optimize=True if args.optimize else None)
     print(summary(result))
     return result.exit_code
 
@@ -138,6 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="output", help="output folder (default: output/)")
     p.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: all cores)")
     p.add_argument("--progress", action="store_true", help="show the progress bar even when not on a terminal")
+    p.add_argument("--optimize", action="store_true",
+                   help="compact the store after the build even above 5 M triples (faster queries, slower build)")
     p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes (exit 1 if it does not conform)")

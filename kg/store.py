@@ -99,25 +99,6 @@ def turtle_header() -> bytes:
     return "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in sorted(PREFIXES.items())).encode("utf-8")
 
 
-def dump_turtle(store: ox.Store, path: Path) -> None:
-    """A store's whole graph as Turtle, graph by graph in sorted order, written atomically."""
-
-    def write(fh) -> None:
-        fh.write(turtle_header())
-        graphs: list = sorted(store.named_graphs(), key=lambda g: g.value)
-        if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
-            graphs.insert(0, ox.DefaultGraph())
-        for graph in graphs:
-            chunk = store.dump(format=ox.RdfFormat.TURTLE, from_graph=graph, prefixes=PREFIXES)
-            lines = chunk.split(b"\n")
-            skip = 0
-            while skip < len(lines) and lines[skip].startswith(b"@prefix "):
-                skip += 1
-            fh.write(b"\n".join(lines[skip:]))
-
-    atomic_write(path, write)
-
-
 def to_rdflib(store: ox.Store):
     """The store's triples as an in-memory rdflib Graph (small graphs, SHACL, tests)."""
     import rdflib
