@@ -35,7 +35,6 @@ from .graph import (
     shared_text_triples,
 )
 from .namespaces import PREFIXES
-from .normalize import normalize
 from .readers import find_files, read
 from .shared_text import signature, similar_pairs
 from .store import STORE_DIR, atomic_write, open_store, turtle_header
@@ -111,7 +110,7 @@ def _process(args: tuple[str, str]) -> ReportResult:
                             format=ox.RdfFormat.N_QUADS)
         turtle = turtle_body(triples)
         page = report_html(page_from_extraction(x)).encode("utf-8")
-        minhash = signature(normalize(source.text).text)
+        minhash = signature(x.norm_text)
         counts: dict[str, int] = {}
         for e in x.entities:
             counts[e.category + "s"] = counts.get(e.category + "s", 0) + 1
@@ -369,7 +368,7 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
     result = BuildResult(out_dir, len(files_found), len(new_entries), len(keep), len(stale) - len(
         [r for r in stale if r in new_entries]), failed, class_counts, triple_count,
         {k: round(v, 3) for k, v in timings.items()}, chars)
-    _write_build_json(result, out_dir, len(todo))
+    _write_build_json(result, out_dir)
     return result
 
 
@@ -385,11 +384,11 @@ def _unchanged_result(out_dir: Path, manifest: dict[str, Any], todo: list, stale
         last = json.loads((out_dir / "build.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    failed = list(missing) + [(f["path"], f["reason"]) for f in last.get("files_failed", [])
-                              if not any(f["path"] == m[0] for m in missing)]
-    result = BuildResult(out_dir, len(manifest), 0, len(manifest), 0, failed, last.get("counts", {}),
+    # every file that failed last time is extracted again (it is not in the manifest), so only
+    # paths that no longer exist can fail here
+    result = BuildResult(out_dir, len(manifest), 0, len(manifest), 0, list(missing), last.get("counts", {}),
                          last.get("triples", 0), {"total": round(time.perf_counter() - t0, 3)}, 0)
-    _write_build_json(result, out_dir, 0)
+    _write_build_json(result, out_dir)
     return result
 
 
@@ -426,7 +425,7 @@ SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c . FILTER(STRSTARTS(STR(?c),
     return dict(sorted(out.items()))
 
 
-def _write_build_json(result: BuildResult, out_dir: Path, extracted: int) -> None:
+def _write_build_json(result: BuildResult, out_dir: Path) -> None:
     data = {
         "kg": __version__,
         "files_read": result.files,

@@ -38,10 +38,9 @@ def _report_triples(store: ox.Store, rid: str) -> list[ox.Triple]:
 
 
 def _construct(store: ox.Store, spec: str) -> list[ox.Triple]:
-    from .query import check_syntax, resolve
+    from .query import resolve
 
     q = resolve(spec)
-    check_syntax(q.text)
     try:
         answer = store.query(q.text, prefixes=PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as err:

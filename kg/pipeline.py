@@ -53,7 +53,7 @@ def extract(source: Source) -> Extraction:
     reporting = _reporting_unit(title, units)
     return Extraction(source=source, title=title, year=structure.year, sections=structure.sections,
                       items=structure.items, entities=entities, metrics=metrics, links=links, themes=themes,
-                      reporting_unit=reporting)
+                      reporting_unit=reporting, norm_text=norm.text)
 
 
 def _programs(ctx: Context, hits: list[ProgramHit]) -> list[Entity]:

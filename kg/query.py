@@ -282,10 +282,10 @@ def query(graph_path: Path, spec: str, params: dict[str, str] | None = None, eng
     from .store import load_graph, to_rdflib
 
     q = resolve(spec)
-    check_syntax(q.text)
     binds = bindings(q, params or {})
     store = load_graph(graph_path)
     if engine == "rdflib":
+        check_syntax(q.text)  # Oxigraph's parser gives line and column; rdflib's errors do not
         return run_rdflib(to_rdflib(store), q.text, binds)
     return run_oxigraph(store, q.text, binds)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import MAX_BYTES, InputError, too_large
@@ -172,13 +171,3 @@ def _pdf(path: Path, data: bytes) -> str:
     if not text.strip():
         raise InputError(f"{path}: the PDF has no text layer (a scan?); run OCR first.")
     return text
-
-
-def iter_sources(paths: list[Path]) -> Iterator[tuple[Path, Source | InputError]]:
-    """Read each file, yielding the source or the error for it."""
-    files, _ = find_files(paths)
-    for path in files:
-        try:
-            yield path, read(path)
-        except InputError as err:
-            yield path, err

@@ -124,6 +124,7 @@ class Extraction:
     links: list[Link]
     themes: dict[int, list[str]] = field(default_factory=dict)  # problem position → themes
     reporting_unit: str | None = None
+    norm_text: str = ""  # the normalised text (for shared-text signatures), not serialised
 
     @property
     def id(self) -> str:

@@ -33,11 +33,3 @@ def lcut(text: str) -> list[str]:
 def word_freq() -> dict[str, int]:
     """jieba's dictionary frequencies (to tell common words from coined names)."""
     return _jieba().FREQ
-
-
-@lru_cache(maxsize=1)
-def word_tags() -> dict[str, str]:
-    """jieba's part-of-speech tag per dictionary word."""
-    import jieba.posseg as pseg
-
-    return pseg.dt.word_tag_tab if hasattr(pseg.dt, "word_tag_tab") else {}

@@ -97,12 +97,6 @@ def program_key(label: str) -> str:
     return formula_lexicon().get(label, (label, []))[0]
 
 
-def is_formula(name: str) -> bool:
-    """Whether a string is a numeric formula by the grammar (not the lexicon)."""
-    m = _FORMULA.fullmatch(name)
-    return bool(m and _formula_ok(name)) or bool(_WEIYITI.fullmatch(name))
-
-
 def _groups(name: str) -> list[tuple[str, str]]:
     return re.findall(rf"([{NUMERALS}]|\d{{1,2}})({_PART}{{1,2}})", name)
 
