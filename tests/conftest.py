@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
-from kg.build import build, sample_dir
-
 ROOT = Path(__file__).resolve().parent.parent
+# The tests exercise the installed package, never the source folder: `python -m pytest` from the
+# repository root puts the root on sys.path, where `kg/` would shadow the install and hide packaging
+# bugs (a wheel without a subpackage). An editable install still maps `kg` to the source on purpose.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT]
+try:
+    import kg  # noqa: F401
+except ImportError:  # pragma: no cover - a set-up mistake, said plainly
+    pytest.exit("dangjian-kg is not installed: run `pip install '.[test]'` first.", returncode=4)
+
+from kg.build import build, sample_dir  # noqa: E402
 SAMPLES = sorted(sample_dir().glob("*.txt"))
 
 

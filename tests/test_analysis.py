@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import networkx as nx
 import pytest
 import rdflib
 import rdflib.compare
+from kgrun import kg
 
 from kg.analysis import analyse
 from kg.namespaces import DJO
@@ -71,8 +70,6 @@ def test_reruns_give_identical_output(sample_out):
     assert again == (sample_out / "analysis.json").read_text(encoding="utf-8")
 
 
-def kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True)
 
 
 def test_analyze_command(sample_out, tmp_path):

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from kgrun import kg
 
 GOOD = "甲县委书记抓基层党建工作述职报告\n一、主要做法\n一是严格落实“三会一课”制度。\n二、存在问题\n一是党务力量不足。\n"
 
 
-def kg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, cwd=cwd)
 
 
 def _assert_clean_error(run: subprocess.CompletedProcess, needle: str, code: int) -> None:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from kgrun import kg
 
 from kg.cli import build_parser
 
@@ -41,14 +40,13 @@ def test_readme_starts_with_the_two_setup_commands():
 
 
 def test_python_dash_m_kg_works():
-    run = subprocess.run([sys.executable, "-m", "kg", "--version"], capture_output=True, text=True)
+    run = kg("--version")
     assert run.returncode == 0 and "dangjian-kg" in run.stdout
 
 
 def test_extract_json_contract():
     sample = ROOT / "kg" / "samples" / "003_6108cdfd45efc133.txt"
-    run = subprocess.run([sys.executable, "-m", "kg", "extract", str(sample), "--format", "json"],
-                         capture_output=True, text=True)
+    run = kg("extract", str(sample), "--format", "json")
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     for key in ("id", "title", "year", "programs", "units", "problems", "causes", "measures", "practices",
@@ -66,8 +64,7 @@ def test_extract_turtle_parses():
     import rdflib
 
     sample = ROOT / "kg" / "samples" / "000_81bca652cab79755.txt"
-    run = subprocess.run([sys.executable, "-m", "kg", "extract", str(sample), "--format", "ttl"],
-                         capture_output=True, text=True)
+    run = kg("extract", str(sample), "--format", "ttl")
     assert run.returncode == 0
     g = rdflib.Graph().parse(data=run.stdout, format="turtle")
     assert len(g) > 1000

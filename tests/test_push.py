@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from kgrun import kg
 
 from kg.query import named_queries, query
 
@@ -55,8 +56,6 @@ def sparql(base: str, q: str) -> dict:
         return json.loads(resp.read())
 
 
-def kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True)
 
 
 def test_push_sample_graph_and_query_it_on_the_server(oxigraph_server, sample_out):

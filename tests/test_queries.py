@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from kgrun import kg
 
 from kg.build import build
 from kg.errors import QueryError
@@ -204,8 +203,6 @@ def test_formats(sample_out):
     assert "三会一课" in render(result, "table")
 
 
-def kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True)
 
 
 def test_cli_list_and_syntax_errors(sample_out, tmp_path):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
+from kgrun import popen
 from SPARQLWrapper import CSV, JSON, N3, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
@@ -22,8 +22,8 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?
 
 @pytest.fixture(scope="module")
 def endpoint(sample_out):
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--graph", str(sample_out / "store"), "--port", "0",
-                             "--timeout", "2", "--max-rows", "50"],
+    proc = popen("serve", "--graph", str(sample_out / "store"), "--port", "0",
+                             "--timeout", "2", "--max-rows", "50",
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     line = proc.stdout.readline()
     assert "Serving SPARQL at" in line, proc.stderr.read()
