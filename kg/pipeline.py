@@ -21,7 +21,7 @@ from .themes import assign_themes
 def extract(source: Source) -> Extraction:
     """Run every stage on one report."""
     norm = normalize(source.text)
-    structure = analyse(norm)
+    structure = analyse(norm, source.text)
     ctx = Context(norm, source.text)
     title = structure.title or source.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
 

@@ -46,7 +46,11 @@ class Section:
 
 @dataclass(frozen=True)
 class Item:
-    """One enumerated item (a statement) of a section."""
+    """One enumerated item (a statement) of a section.
+
+    `start`/`end` slice exactly `text` from the original report (the item's own words, without
+    its enumerator); `item_start` is where the enumerator begins.
+    """
 
     kind: str  # practices | problems | causes | measures
     label: str
@@ -54,11 +58,13 @@ class Item:
     start: int
     end: int
     position: int  # 1-based order among the report's items
-    level: int  # 1 = (一) heading … deeper numbers nest further
-    marker: str  # the enumerator as written (一是, （一）, 1. …)
+    level: int  # 1 = outermost item, deeper items nest further
+    marker: str  # the enumerator as written (一是, （一）, 1. …; "" for an unnumbered line)
     parent: int | None = None  # position of the parent item
     nstart: int = 0  # the same span in the normalised text (for reusing its tokens)
     nend: int = 0
+    item_start: int = 0
+    evidence: str = ""  # why it has its kind: heading:…, intro:…, lead:…, parent, wording, position
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..structure import cn_number
+from ..numerals import ordinal as cn_number
 from .context import Context
 from .programs import NUMERALS, ProgramHit
 from .quotes import strip_leading_verbs

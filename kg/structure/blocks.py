@@ -1,0 +1,87 @@
+"""Paragraphs of a report, with hard-wrapped lines joined again.
+
+Text copied from PDF or Word is often broken at a fixed width, inside sentences: such a
+line break is no paragraph end. A document is hard-wrapped when many of its long lines
+have the same length (± 2); then a line at that width continues into the next one unless
+the next opens with an enumerator. In any text, a long line that ends inside a sentence
+(after a comma or a character) continues into the next line that does not open with an
+enumerator.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .markers import line_marker
+
+_ENDS_SENTENCE = "。！？；：:;!?…”」』）)"
+_OPEN_CONTINUES = re.compile(r"[，、\u4e00-\u9fff“‘（]$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph: normalised [start, end) and its text (joined lines keep their line breaks)."""
+
+    start: int
+    end: int
+    text: str
+    lines: int  # how many source lines it joins
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def _wrap_width(lengths: list[int]) -> int | None:
+    long_lines = [n for n in lengths if n >= 20]
+    if len(long_lines) < 5:
+        return None
+    counts = Counter(long_lines)
+    width, _ = max(counts.items(), key=lambda kv: (sum(counts.get(kv[0] - d, 0) for d in range(3)), kv[0]))
+    near = sum(counts.get(width - d, 0) for d in range(3))
+    return width if near >= max(4, 0.3 * len(long_lines)) else None
+
+
+def blocks(text: str) -> list[Block]:
+    """The paragraphs of a normalised text, in order (empty lines dropped)."""
+    lines: list[tuple[int, int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    width = _wrap_width([len(t.strip()) for _, _, t in lines])
+    out: list[Block] = []
+    current: list[tuple[int, int, str]] = []
+    for i, (s, e, t) in enumerate(lines):
+        if not t.strip():
+            if current:
+                out.append(_block(text, current))
+                current = []
+            continue
+        current.append((s, e, t))
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is None or not _continues(t, nxt[2], text, nxt[0], width):
+            out.append(_block(text, current))
+            current = []
+    if current:
+        out.append(_block(text, current))
+    return out
+
+
+def _continues(line: str, nxt: str, text: str, nxt_start: int, width: int | None) -> bool:
+    stripped, following = line.strip(), nxt.strip()
+    if not following or line_marker(text, nxt_start) is not None:
+        return False
+    if width and len(stripped) >= width - 2 and not stripped.endswith(("。", "！", "？", "：")):
+        return True
+    return len(stripped) >= 30 and stripped[-1] not in _ENDS_SENTENCE and bool(_OPEN_CONTINUES.search(stripped)) \
+        and bool(re.match(r"[\u4e00-\u9fff“‘（，、]", following))
+
+
+def _block(text: str, lines: list[tuple[int, int, str]]) -> Block:
+    start = lines[0][0] + len(lines[0][2]) - len(lines[0][2].lstrip())
+    last = lines[-1]
+    end = last[0] + len(last[2].rstrip())
+    return Block(start, end, text[start:end], len(lines))

@@ -1,0 +1,121 @@
+"""What a heading, an intro clause or an item's own wording says a part of a report does.
+
+The cue words are data (`lexicons/section_cues.tsv`, `lexicons/heading_filler.txt`). Kinds:
+practices (done work), problems, causes, measures (planned work).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicons import lexicon_lines, lexicon_table
+
+KINDS = ("practices", "problems", "causes", "measures")
+PRECEDENCE = ("causes", "measures", "problems", "practices")  # for equal weights
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NOISE = re.compile(r"[\d０-９]+年?|[\s“”‘’\"'（）()《》、，,：:？?！!。.；;·—-]")
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+    weight: int
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A cue found in a text: its kind, weight and the words that matched."""
+
+    kind: str
+    weight: int
+    start: int
+    end: int
+    words: str
+
+
+@cache
+def _cues() -> dict[str, tuple[Cue, ...]]:
+    out: dict[str, list[Cue]] = {}
+    for where, kind, weight, pattern in lexicon_table("section_cues.tsv"):
+        out.setdefault(where, []).append(Cue(kind, int(weight), re.compile(pattern)))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def hits(where: str, text: str) -> list[Hit]:
+    """Every cue of one table (`heading`, `intro`, `lead`, `item`, `enum`) found in text, in order."""
+    found = [Hit(c.kind, c.weight, m.start(), m.end(), m.group(0))
+             for c in _cues().get(where, ()) for m in c.pattern.finditer(text) if m.group(0)]
+    return sorted(found, key=lambda h: (h.start, -h.weight, h.kind))
+
+
+def heading_kinds(text: str) -> list[str]:
+    """Kinds a heading names, in the order they appear (a combined heading names several)."""
+    found = hits("heading", text)
+    if not found:
+        return []
+    best: dict[str, Hit] = {}
+    for h in found:
+        if h.kind not in best or h.weight > best[h.kind].weight:
+            best[h.kind] = h
+    if "causes" in best and "problems" in best and re.search(r"问题(?:的|产生的|存在的)?(?:原因|根源|症结)|产生问题", text):
+        del best["problems"]  # 问题产生的原因 is a causes heading; 问题及原因 names both
+    top = max(h.weight for h in best.values())
+    keep = {k: h for k, h in best.items() if h.weight == top or (h.weight >= 3 and top >= 3 and k != "practices")}
+    if len(keep) > 1 and "practices" in keep:
+        del keep["practices"]  # 问题 beats 情况 in 存在问题的情况
+    first = {k: min(h.start for h in found if h.kind == k) for k in keep}
+    return sorted(keep, key=lambda k: (first[k], PRECEDENCE.index(k)))
+
+
+@cache
+def _filler() -> re.Pattern[str]:
+    words = sorted(set(lexicon_lines("heading_filler.txt")), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def is_cue_heading(text: str) -> bool:
+    """Whether a short text is all cue and filler (`存在的主要问题`, `下一步工作打算`): a heading that
+    switches the kind, not an item that states something (`党务力量配备不足`)."""
+    text = text.strip()
+    han = _HAN.findall(text)
+    if not han or len(han) > 24 or re.search(r"[。；;]", text[:-1]):
+        return False
+    found = hits("heading", text)
+    if not found:
+        return False
+    rest = list(text)
+    for h in found:
+        rest[h.start:h.end] = [" "] * (h.end - h.start)
+    remainder = _filler().sub(" ", _NOISE.sub(" ", "".join(rest)))
+    return len(_HAN.findall(remainder)) <= 1
+
+
+def intro_kind(clause: str) -> Hit | None:
+    """The kind the clause opening a run announces (the cue nearest its end), or None."""
+    found = hits("intro", clause)
+    if not found:
+        return None
+    return max(found, key=lambda h: (h.end, h.weight, -PRECEDENCE.index(h.kind)))
+
+
+def lead_kind(paragraph: str) -> Hit | None:
+    """The kind a paragraph without items switches its section to (`下一步，我们将…`), or None."""
+    found = hits("lead", paragraph)
+    return found[0] if found else None
+
+
+def enumerator_kind(marker: str) -> str | None:
+    """A kind the enumerator itself says (`一要` → measures), or None."""
+    found = hits("enum", marker)
+    return found[0].kind if found else None
+
+
+def language_scores(text: str) -> dict[str, float]:
+    """Per kind, the weight of the item-wording cues in text (problems, measures, practices)."""
+    scores = dict.fromkeys(("practices", "problems", "measures"), 0.0)
+    for h in hits("item", text):
+        scores[h.kind] += h.weight
+    return scores

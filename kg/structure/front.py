@@ -1,0 +1,85 @@
+"""The front of a report: its title lines, an outline printed before them, the salutation.
+
+None of these is an item. The title is the run of short lines before the first sentence of
+the body; an outline (a table of contents) is a run of numbered short lines whose headings
+come back later in the text; a salutation is a short line ending in a colon that addresses
+people (`同志们：`, `尊敬的各位领导：`, `区委第一巡察组：`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .blocks import Block
+from .cues import is_cue_heading
+from .markers import line_marker
+
+_SENTENCE = re.compile(r"[。！？]")
+_SALUTATION = re.compile(r"^(?:尊敬的|各位|同志们|亲爱的|老师们)|(?:同志们|领导|代表|委员|组|部|会)[：:]$")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+@dataclass(frozen=True)
+class Front:
+    title: str
+    title_blocks: tuple[int, ...]  # indices of the title's blocks
+    skipped: frozenset[int]  # indices of blocks that are neither body nor items (title, outline, salutation)
+
+
+def _is_title_line(text: str) -> bool:
+    return bool(text) and len(text) <= 60 and not _SENTENCE.search(text) and not text.endswith(("：", ":")) \
+        and not ("，" in text and len(text) > 30)
+
+
+def front(text: str, bl: list[Block]) -> Front:
+    """Find the title, the outline and the salutation among a report's first blocks."""
+    skipped: set[int] = set(_outline(text, bl))
+    title_blocks: list[int] = []
+    for i, b in enumerate(bl[:12]):
+        if i in skipped:
+            continue
+        line = b.stripped
+        marker = line_marker(text, b.start)
+        if not _is_title_line(line) or (marker and marker.style != "BUL") or b.lines > 1 or is_cue_heading(line):
+            break
+        title_blocks.append(i)
+        if len(title_blocks) == 3:
+            break
+    skipped |= set(title_blocks)
+    for i, b in enumerate(bl[:len(title_blocks) + len(skipped) + 3]):
+        if i not in skipped and len(b.stripped) <= 30 and _SALUTATION.search(b.stripped):
+            skipped.add(i)
+    title = " ".join(bl[i].stripped for i in title_blocks)
+    return Front(title, tuple(title_blocks), frozenset(skipped))
+
+
+def _outline(text: str, bl: list[Block]) -> list[int]:
+    """Blocks of a table of contents: numbered short lines before the body whose headings recur later."""
+    first_sentence = next((i for i, b in enumerate(bl) if _SENTENCE.search(b.text)), len(bl))
+    found: list[int] = []
+    for i, b in enumerate(bl[:first_sentence]):
+        marker = line_marker(text, b.start)
+        if marker is None or b.lines > 1:
+            continue
+        heading = text[marker.body:b.end].strip()
+        if 2 <= len(heading) <= 30 and _recurs(text, bl, i, marker.text, heading):
+            found.append(i)
+    return found if len(found) >= 3 else []
+
+
+def _recurs(text: str, bl: list[Block], index: int, number: str, heading: str) -> bool:
+    for b in bl[index + 1:]:
+        marker = line_marker(text, b.start)
+        if marker and marker.text == number and text.startswith(heading, marker.body):
+            return True
+    return False
+
+
+def find_year(title: str, text: str) -> int | None:
+    """The year reported on: the first year in the title, else in the opening lines."""
+    for chunk in (title, text[:300]):
+        m = _YEAR.search(chunk)
+        if m:
+            return int(m.group(1))
+    return None

@@ -1,0 +1,79 @@
+"""Each item's kind, and why: heading, intro clause, parent, wording, or position.
+
+Evidence, strongest first:
+1. the clause that opens the item's run (`还存在一些不足：一是…` → problems);
+2. the parent item's kind (children state parts of their parent);
+3. the scope's cue (a heading `存在的问题`, a cue sub-heading, a lead paragraph `下一步，…`);
+4. for a scope no cue names: the wording of its items and heading, weighed per kind
+   (lexicons/section_cues.tsv `item` rows, `一要` enumerators, and the statistical model of
+   kg/models when it is confident), else the position: what comes before a report's
+   problems is done work, what comes after them is planned work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cues import enumerator_kind, language_scores
+from .tree import Tree
+
+_MARGIN = 1.5  # a kind's wording must outweigh the next one by this factor to decide a scope
+_MIN_SCORE = 3.0
+
+
+@dataclass(frozen=True)
+class Decision:
+    kind: str
+    evidence: str
+
+
+def _vote(texts: list[str], markers: list[str]) -> Decision | None:
+    totals = dict.fromkeys(("practices", "problems", "measures"), 0.0)
+    for text in texts:
+        for kind, score in language_scores(text).items():
+            totals[kind] += score
+    for marker in markers:
+        if enumerator_kind(marker) == "measures":
+            totals["measures"] += 5
+    ranked = sorted(totals.items(), key=lambda kv: -kv[1])
+    (kind, best), (_, second) = ranked[0], ranked[1]
+    if best >= _MIN_SCORE and best >= _MARGIN * max(second, 1.0):
+        return Decision(kind, "wording")
+    return None
+
+
+def resolve(tree: Tree, own_texts: list[str], alive: list[bool]) -> list[Decision | None]:
+    """The kind of every live node (None for dropped ones)."""
+    nodes = tree.nodes
+    out: list[Decision | None] = [None] * len(nodes)
+    for i, node in enumerate(nodes):
+        if not alive[i]:
+            continue
+        if node.intro is not None:
+            out[i] = Decision(node.intro.kind, f"intro:{node.intro.words}")
+        elif node.parent is not None and out[node.parent] is not None:
+            out[i] = Decision(out[node.parent].kind, "parent")  # type: ignore[union-attr]
+        elif tree.scopes[node.scope].kind is not None:
+            scope = tree.scopes[node.scope]
+            out[i] = Decision(scope.kind, scope.evidence)  # type: ignore[arg-type]
+    problem_side = False
+    for s, scope in enumerate(tree.scopes):
+        if scope.kind in ("problems", "causes"):
+            problem_side = True
+        members = [i for i, n in enumerate(nodes) if n.scope == s and alive[i]]
+        undecided = [i for i in members if out[i] is None and (nodes[i].parent is None or not alive[nodes[i].parent])]
+        if undecided:
+            decision = _vote([scope.title] + [own_texts[i] for i in members],
+                             [nodes[i].marker.text for i in undecided])
+            if decision is None:
+                decision = Decision("measures" if problem_side else "practices", "position")
+            for i in undecided:
+                out[i] = decision
+        for i in members:
+            if out[i] is None:
+                parent = nodes[i].parent
+                out[i] = Decision(out[parent].kind, "parent") if parent is not None and out[parent] else \
+                    Decision("measures" if problem_side else "practices", "position")
+            if out[i] and out[i].kind in ("problems", "causes"):  # type: ignore[union-attr]
+                problem_side = True
+    return out

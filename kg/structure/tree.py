@@ -1,0 +1,199 @@
+"""Blocks → scopes (sections and kind switches) and candidate items with their nesting.
+
+A scope is a part of the report with one job: a section under a top heading, a part under
+a cue sub-heading (`（一）存在的问题`), or the rest of a section after a lead paragraph that
+switches the kind (`分析问题原因，主要是…`). Its kind is explicit when a cue says it, else
+None (decided later from position and wording, see kinds.py).
+
+Items nest by style: a style met for the first time under an item is its child; a style
+already open closes everything opened after it (`（一）… 一是… 二是… （二）…`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .blocks import Block
+from .cues import Hit, heading_kinds, hits, intro_kind, is_cue_heading, lead_kind
+from .front import Front
+from .labels import is_intro_only
+from .markers import INLINE_STYLES, Marker, inline_markers, line_marker
+
+_CLAUSE_END = re.compile(r"[。！？；;]")
+_RUN_STYLES = frozenset(INLINE_STYLES) | {"LINE", "BUL", "ADV"}
+_SHORT_LINE = 40
+
+
+@dataclass
+class Scope:
+    kind: str | None
+    evidence: str
+    title: str
+    start: int
+    level: int  # 0 top section, 1 cue sub-heading, 2 lead switch
+    kinds: tuple[str, ...] = ()  # every kind a combined heading names
+
+
+@dataclass
+class Node:
+    marker: Marker
+    scope: int
+    parent: int | None
+    intro: Hit | None
+    end: int = 0
+    block_end: int = 0  # end of the paragraph the enumerator opens or stands in
+    block_lines: int = 1
+    children: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Tree:
+    scopes: list[Scope]
+    nodes: list[Node]
+    boundaries: list[int]  # positions where an item's text must stop (headings, switches, slogans)
+
+
+class _Builder:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.scopes: list[Scope] = [Scope(None, "", "", 0, 0)]
+        self.nodes: list[Node] = []
+        self.stack: list[tuple[str, int]] = []  # (style, node index)
+        self.boundaries: list[int] = []
+        self.short: list[Block] = []  # consecutive short unnumbered lines
+
+    # scopes -----------------------------------------------------------------------------
+    def section(self, heading: str, pos: int, level: int) -> None:
+        kinds = heading_kinds(heading)
+        cue = next((h.words for h in hits("heading", heading) if kinds and h.kind == kinds[0]), "")
+        self.scopes.append(Scope(kinds[0] if kinds else None, f"heading:{cue}" if kinds else "", heading.strip(),
+                                 pos, level, tuple(kinds)))
+        self.stack = []
+        self.boundaries.append(pos)
+
+    def switch(self, hit: Hit, pos: int, title: str = "") -> None:
+        if self.scopes[-1].kind == hit.kind:
+            return
+        self.scopes.append(Scope(hit.kind, f"lead:{hit.words}", title, pos, 2))
+        self.stack = []
+        self.boundaries.append(pos)
+
+    # items ------------------------------------------------------------------------------
+    def add(self, marker: Marker, intro: Hit | None, block: Block) -> None:
+        while self.stack and self.stack[-1][0] != marker.style and any(s == marker.style for s, _ in self.stack):
+            self.stack.pop()
+        if self.stack and self.stack[-1][0] == marker.style:
+            self.stack.pop()
+        parent = self.stack[-1][1] if self.stack else None
+        index = len(self.nodes)
+        self.nodes.append(Node(marker, len(self.scopes) - 1, parent, intro, block_end=block.end,
+                               block_lines=block.lines))
+        if parent is not None:
+            self.nodes[parent].children.append(index)
+        self.stack.append((marker.style, index))
+
+
+def build_tree(text: str, bl: list[Block], fm: Front) -> Tree:
+    """Scan the blocks of a report in order."""
+    t = _Builder(text)
+    for i, b in enumerate(bl):
+        if i in fm.skipped:
+            continue
+        marker = line_marker(text, b.start)
+        if marker is None and _is_short_line(b) and not is_cue_heading(b.stripped):
+            t.short.append(b)
+            continue
+        _flush_short(t)
+        if marker and marker.style == "H1":
+            t.section(text[marker.body:b.end].split("\n", 1)[0], b.start, 0)
+        elif marker is None and _is_heading_line(b):
+            _heading_line(t, b)
+        elif marker is not None:
+            _marker_block(t, b, marker)
+        else:
+            _plain_block(t, b)
+    _flush_short(t)
+    return Tree(t.scopes, t.nodes, sorted(t.boundaries))
+
+
+def _flush_short(t: _Builder) -> None:
+    """Consecutive short lines: an unnumbered list under a cue (two or more), else headings."""
+    lines, t.short = t.short, []
+    if len(lines) >= 2 and t.scopes[-1].kind is not None:
+        for b in lines:
+            t.add(Marker(b.start, b.start, "LINE", 0, "", True), None, b)
+        return
+    for b in lines:
+        if _is_heading_line(b):
+            _heading_line(t, b)
+        else:
+            _plain_block(t, b)
+
+
+def _is_short_line(b: Block) -> bool:
+    s = b.stripped
+    return b.lines == 1 and 4 <= len(s) <= _SHORT_LINE and not _CLAUSE_END.search(s[:-1]) and not s.endswith(("：", ":"))
+
+
+def _is_heading_line(b: Block) -> bool:
+    """A line of its own, short, with no sentence inside: a heading (cue or slogan)."""
+    s = b.stripped
+    return b.lines == 1 and len(s) <= 30 and not _CLAUSE_END.search(s.rstrip("？?")) and not s.endswith(("：", ":"))
+
+
+def _heading_line(t: _Builder, b: Block) -> None:
+    if is_cue_heading(b.stripped):
+        t.section(b.stripped, b.start, 1)
+    else:  # a slogan heading: it closes the items before it, the kind stays
+        t.stack = []
+        t.boundaries.append(b.start)
+
+
+def _marker_block(t: _Builder, b: Block, marker: Marker) -> None:
+    text = t.text
+    inline = inline_markers(text, marker.body, b.end) if marker.style not in INLINE_STYLES else \
+        [m for m in inline_markers(text, b.start, b.end, marker.style) if m.pos > marker.pos]
+    own_end = inline[0].pos if inline else b.end
+    own = text[marker.body:own_end]
+    head = own.split("\n", 1)[0]
+    if marker.style != "BUL" and is_cue_heading(head.rstrip("：:")) and len(head) <= 30:
+        t.section(head, b.start, 1)
+        intro = intro_kind(head)
+    else:
+        intro = None
+        t.add(marker, intro, b)
+        intro = intro_kind(own) if is_intro_only(own) else None
+    for m in inline:
+        t.add(m, intro, b)
+
+
+def _plain_block(t: _Builder, b: Block) -> None:
+    text = t.text
+    inline = inline_markers(text, b.start, b.end, late=not t.nodes)
+    if inline:
+        while t.stack and t.stack[-1][0] in _RUN_STYLES:  # a new paragraph opens a new run
+            t.stack.pop()
+        intro = _clause_cue(t, b.start, inline[0].pos)
+        if intro and not t.stack:
+            t.switch(intro, b.start)
+        for m in inline:
+            t.add(m, intro, b)
+        return
+    s = b.stripped
+    if s.endswith(("：", ":")):
+        cue = _clause_cue(t, b.start, b.end)  # the sentence that ends in the colon
+        if cue:
+            t.switch(cue, b.start)
+        return
+    lead = lead_kind(s)
+    if lead and (len(s) <= 80 or (len(s) <= 200 and lead.start <= 40)):
+        t.switch(lead, b.start)
+
+
+def _clause_cue(t: _Builder, block_start: int, pos: int) -> Hit | None:
+    """The cue of the clause right before the first marker of a run (`…提出三点要求：一是`)."""
+    before = t.text[block_start:pos]
+    ends = [m.end() for m in _CLAUSE_END.finditer(before.rstrip("。；; ：:"))]
+    clause = before[ends[-1]:] if ends else before
+    return intro_kind(clause) if clause.strip() else None

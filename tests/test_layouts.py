@@ -1,0 +1,182 @@
+"""The layout catalogue: one case per heading cue, enumeration style, boundary rule and text
+condition met in real reports of the genre (docs/layouts.md). Every text is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.normalize import normalize
+from kg.structure import analyse
+
+T = "青石县柳河镇党委书记抓基层党建工作述职报告\n"  # an invented title line
+
+CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
+    # --- headings that name the section's job -----------------------------------------
+    ("problems heading: short planks", T + "一、工作中的短板弱项\n一是党员结构老化。二是活动阵地偏小。\n",
+     [("problems", "党员结构老化"), ("problems", "活动阵地偏小")]),
+    ("problems heading: found problems", T + "二、查摆出的问题\n（一）学习抓得不紧。\n（二）制度执行打折扣。\n",
+     [("problems", "学习抓得不紧"), ("problems", "制度执行打折扣")]),
+    ("problems heading: shortcomings", T + "三、不足之处\n1.宣传报道偏少。\n2.经费保障吃紧。\n",
+     [("problems", "宣传报道偏少"), ("problems", "经费保障吃紧")]),
+    ("problems heading: problem list", T + "二、问题清单\n一是台账不全；二是记录随意。\n",
+     [("problems", "台账不全"), ("problems", "记录随意")]),
+    ("causes heading: root analysis", T + "三、根源剖析\n一是理论学习没有入脑入心。二是担当意识弱化。\n",
+     [("causes", "理论学习没有入脑入心"), ("causes", "担当意识弱化")]),
+    ("measures heading: rectification direction", T + "四、整改方向\n一是补齐支部建设短板。二是健全考核机制。\n",
+     [("measures", "补齐支部建设短板"), ("measures", "健全考核机制")]),
+    ("measures heading: effort direction", T + "四、今后努力方向\n（一）抓学习。\n（二）抓队伍。\n",
+     [("measures", "抓学习"), ("measures", "抓队伍")]),
+    ("measures heading: plans", T + "三、今后打算\n第一，配强支部书记。\n第二，盘活闲置阵地。\n",
+     [("measures", "配强支部书记"), ("measures", "盘活闲置阵地")]),
+    ("problems heading as a question", T + "二、当前还有哪些差距？\n一是党员教育方式单一。二是青年党员偏少。\n",
+     [("problems", "党员教育方式单一"), ("problems", "青年党员偏少")]),
+    ("measures heading as a question", T + "三、下一步怎么干？\n一是抓实“三会一课”。二是建强网格支部。\n",
+     [("measures", "抓实“三会一课”"), ("measures", "建强网格支部")]),
+    ("speech: several requirements", "同志们：\n刚才几位书记作了述职。\n一、几点要求\n一要压紧压实责任。二要抓好整改落实。\n",
+     [("measures", "压紧压实责任"), ("measures", "抓好整改落实")]),
+    ("speech: stress three points", "同志们：\n下面，我再强调三点\n（一）把政治建设摆在首位。\n（二）把支部建强。\n",
+     [("measures", "把政治建设摆在首位"), ("measures", "把支部建强")]),
+    ("practices heading: review", T + "一、履职情况\n一是建立了书记项目制度。二是全年召开专题会议6次。\n",
+     [("practices", "建立了书记项目制度"), ("practices", "全年召开专题会议6次")]),
+    ("heading with a space and a full stop", T + "二、 存在的问题。\n1、议事规则执行不严。\n2、发展党员把关不细。\n",
+     [("problems", "议事规则执行不严"), ("problems", "发展党员把关不细")]),
+    ("parenthesis followed by a comma", T + "一、主要做法\n（一）、建强阵地。新建活动室两处。\n（二）、配强队伍。\n",
+     [("practices", "建强阵地"), ("practices", "配强队伍")]),
+    ("square and tortoise-shell brackets", T + "二、存在问题\n〔一〕组织生活不够经常。\n【二】党费收缴不及时。\n",
+     [("problems", "组织生活不够经常"), ("problems", "党费收缴不及时")]),
+    ("combined heading split by the causes lead",
+     T + "二、存在的问题及原因\n一是联系群众不够紧密。二是创新意识不强。\n究其原因：一是服务意识淡薄。二是精力投入不够。\n",
+     [("problems", "联系群众不够紧密"), ("problems", "创新意识不强"),
+      ("causes", "服务意识淡薄"), ("causes", "精力投入不够")]),
+    ("cue sub-headings are switches, not items",
+     T + "二、存在问题及原因\n（一）存在的主要问题\n1.支部活动内容单调。\n2.党员作用发挥不充分。\n（二）问题产生的原因\n1.对基层党建重视不够。\n",
+     [("problems", "支部活动内容单调"), ("problems", "党员作用发挥不充分"), ("causes", "对基层党建重视不够")]),
+    ("speech sections without cues: achievements, shortcomings, requirements",
+     "在全镇抓党建述职评议会上的讲话\n同志们：\n下面我讲三点意见。\n一、肯定成绩，基层党建呈现良好态势\n"
+     "（一）责任落实有力。各村均签订了责任书。\n二、正视不足，清醒认识存在的短板\n（一）部分支部书记抓党建精力不足。\n"
+     "三、突出重点，扎实抓好今年各项工作\n（一）压实书记责任。\n",
+     [("practices", "责任落实有力"), ("problems", "部分支部书记抓党建精力不足"), ("measures", "压实书记责任")]),
+    ("slogan headings group inline items",
+     T + "一、主要工作\n共学共建，让支部“强”起来\n一是开展书记讲党课。二是组建了党员先锋队。\n"
+     "共治共享，让服务“暖”起来\n一是设立红色代办点。\n",
+     [("practices", "开展书记讲党课"), ("practices", "组建了党员先锋队"), ("practices", "设立红色代办点")]),
+    # --- enumeration styles -------------------------------------------------------------
+    ("ordinal adverbs at paragraph starts",
+     T + "三、下步打算\n首先，强化理论武装。坚持周学习制度。\n其次，规范组织生活。\n最后，加强阵地建设。\n",
+     [("measures", "强化理论武装"), ("measures", "规范组织生活"), ("measures", "加强阵地建设")]),
+    ("yi-yao runs say requirements", "会上，书记对各支部提出要求。一要带头学习；二要带头落实；三要带头廉洁。\n",
+     [("measures", "带头学习"), ("measures", "带头落实"), ("measures", "带头廉洁")]),
+    ("yi-shi-yao inline in one paragraph",
+     T + "三、下一步工作打算\n一是要持续深化理论学习；二是要着力建强支部堡垒；三是要严格党员管理。\n",
+     [("measures", "要持续深化理论学习"), ("measures", "要着力建强支部堡垒"), ("measures", "要严格党员管理")]),
+    ("di-yi paragraphs with a gap", T + "二、存在问题\n第一，组织设置滞后。\n第三，教育方式陈旧。\n",
+     [("problems", "组织设置滞后"), ("problems", "教育方式陈旧")]),
+    ("arabic parentheses under yi-shi",
+     T + "二、存在问题\n一是基础工作不扎实：（1）会议记录简单。（2）档案归集滞后。\n二是作用发挥不明显。\n",
+     [("problems", "基础工作不扎实"), ("problems", "会议记录简单"), ("problems", "档案归集滞后"),
+      ("problems", "作用发挥不明显")]),
+    ("numbering restarts under each heading",
+     T + "一、主要做法\n（一）抓班子\n1.调整了支部书记。\n2.补选了委员。\n（二）抓阵地\n1.新建了活动室。\n",
+     [("practices", "抓班子"), ("practices", "调整了支部书记"), ("practices", "补选了委员"),
+      ("practices", "抓阵地"), ("practices", "新建了活动室")]),
+    ("numbered heading lines without punctuation, body below",
+     T + "一、主要做法\n1.强化组织建设\n村党支部健全了议事规则，规范了组织生活。\n2.推动集体经济发展\n流转土地三百亩。\n",
+     [("practices", "强化组织建设"), ("practices", "推动集体经济发展")]),
+    ("short unnumbered lines under a cue heading",
+     T + "二、存在的不足\n宣传工作有待进一步加强\n制度建设有待进一步健全\n党员活动有待进一步丰富\n",
+     [("problems", "宣传工作有待进一步加强"), ("problems", "制度建设有待进一步健全"), ("problems", "党员活动有待进一步丰富")]),
+    ("bullet lines", T + "二、存在问题\n- 党员老龄化严重。\n- 后备干部储备不足。\n",
+     [("problems", "党员老龄化严重"), ("problems", "后备干部储备不足")]),
+    ("an excerpt that starts inside a list",
+     "党员积极性没有充分调动起来。二是阵地功能单一，群众参与少。三是党建与业务结合不紧。\n",
+     [("problems", "阵地功能单一，群众参与少"), ("problems", "党建与业务结合不紧")]),
+    ("inline arabic parentheses after a colon",
+     "会议指出了学院基层党建存在的突出问题：（1）支部标准化建设有待完善。（2）党务干部业务水平有待提高。\n",
+     [("problems", "支部标准化建设有待完善"), ("problems", "党务干部业务水平有待提高")]),
+    ("circled numbers", T + "三、下步打算\n①建强队伍；②完善制度；③丰富载体。\n",
+     [("measures", "建强队伍"), ("measures", "完善制度"), ("measures", "丰富载体")]),
+    ("one-dot and ideographic-comma numbers", T + "二、存在问题\n1．会议流于形式。\n2、学习记录不全。\n",
+     [("problems", "会议流于形式"), ("problems", "学习记录不全")]),
+    ("news: requirements after an intro clause",
+     "3月2日，某街道召开述职评议会。最后，党工委书记提出三点要求：一是提高政治站位；二是压实工作责任；三是突出特色亮点。\n",
+     [("measures", "提高政治站位"), ("measures", "压实工作责任"), ("measures", "突出特色亮点")]),
+    ("news: problems after an intro clause",
+     "点评时，书记指出了各支部存在的不足：一是理论学习不够系统。二是活动形式比较单一。\n",
+     [("problems", "理论学习不够系统"), ("problems", "活动形式比较单一")]),
+    ("news: achievements after an intro clause",
+     "书记认为，今年的党建工作主要有以下特点：一是责任落实更加有力；二是基础工作更加扎实。\n",
+     [("practices", "责任落实更加有力"), ("practices", "基础工作更加扎实")]),
+    ("causes inline in one paragraph",
+     T + "二、存在问题\n一是党员教育管理不严。\n产生以上问题的原因主要有：一是重业务轻党建。二是考核约束不硬。\n",
+     [("problems", "党员教育管理不严"), ("causes", "重业务轻党建"), ("causes", "考核约束不硬")]),
+    ("a lead paragraph ending in a colon, numbered lines below",
+     T + "二、问题与不足\n对照上级要求，我们的工作还有差距：\n1.支部书记能力参差不齐。\n2.党员活动场所简陋。\n",
+     [("problems", "支部书记能力参差不齐"), ("problems", "党员活动场所简陋")]),
+    # --- what is not an item -----------------------------------------------------------
+    ("title and author lines are not items",
+     "2023年度抓基层党建工作述职报告\n柳河村党总支书记 某某\n一、主要做法\n一是落实了三会一课。\n",
+     [("practices", "落实了三会一课")]),
+    ("an intro-only item is not an item",
+     T + "二、存在问题\n一是组织建设不够规范，主要表现在以下几个方面：\n二是主要表现在以下几个方面：\n（1）会议记录不全。\n（2）换届不及时。\n",
+     [("problems", "组织建设不够规范，主要表现在以下几个方面"), ("problems", "会议记录不全"), ("problems", "换届不及时")]),
+    ("an outline before the title is not items",
+     "一、主要做法\n（一）抓学习\n（二）抓队伍\n二、存在问题\n三、下步打算\n某社区党委2023年党建工作总结\n"
+     "一、主要做法\n（一）抓学习，开展集中学习12次。\n（二）抓队伍，发展党员3名。\n二、存在问题\n一是党员参与不均衡。\n"
+     "三、下步打算\n一是丰富学习形式。\n",
+     [("practices", "抓学习，开展集中学习12次"), ("practices", "抓队伍，发展党员3名"),
+      ("problems", "党员参与不均衡"), ("measures", "丰富学习形式")]),
+    ("salutation and announcement are not items",
+     "在支部书记述职会上的讲话\n尊敬的各位领导、同志们：\n下面我讲两点意见：\n一、成绩值得肯定\n一是完成了换届。\n",
+     [("practices", "完成了换届")]),
+    # --- labels --------------------------------------------------------------------------
+    ("a colon inside the lead clause does not end it",
+     T + "二、存在问题\n1.台账管理不够规范：个别支部记录缺失，签到不全。\n",
+     [("problems", "台账管理不够规范：个别支部记录缺失，签到不全")]),
+    ("label ends at the next enumerator without a full stop",
+     T + "三、下步打算\n一是抓班子，二是带队伍，三是促发展。\n",
+     [("measures", "抓班子"), ("measures", "带队伍"), ("measures", "促发展")]),
+    ("hard-wrapped text is joined",
+     T + "二、存在问题\n一是党建工作责任制落实不到位，对党建工作计划等研究讨\n论少，听取党建汇报不够，缺乏量化考核和经常性督导检查\n"
+     "措施，督责问责的举措有待进一步细化完善，存档文件整理还\n不够规范。二是组织生活质量不高，批评与自我批评辣味不\n"
+     "足，存在以业务问题代替思想问题的现象，一些支部书记对此\n认识不清楚。\n",
+     [("problems", "党建工作责任制落实不到位，对党建工作计划等研究讨论少，听取党建汇报不够，缺乏量化考核和经常性督导检查措施，督责问责的举措有待进一步细化完善，存档文件整理还不够规范"),
+      ("problems", "组织生活质量不高，批评与自我批评辣味不足，存在以业务问题代替思想问题的现象，一些支部书记对此认识不清楚")]),
+    ("a heading and its body separated by a space",
+     T + "一、主要做法\n（一）红色代办解民忧 从二月开始，村党支部组织党员为群众代办事项，累计办结四十余件。\n",
+     [("practices", "红色代办解民忧")]),
+    # --- kinds from the items' own wording -------------------------------------------------
+    ("no heading: shortcomings", "一是部分党员学习积极性不高。二是支部活动吸引力不强，参与人数偏少。\n",
+     [("problems", "部分党员学习积极性不高"), ("problems", "支部活动吸引力不强，参与人数偏少")]),
+    ("no heading: future work", "一是将进一步健全党员联系群众制度。二是力争年底前完成阵地改造。\n",
+     [("measures", "将进一步健全党员联系群众制度"), ("measures", "力争年底前完成阵地改造")]),
+    ("no heading: done work with figures", "一是全年发展党员5名。二是开展主题党日活动12次，累计服务群众800余人次。\n",
+     [("practices", "全年发展党员5名"), ("practices", "开展主题党日活动12次，累计服务群众800余人次")]),
+    # --- text conditions -------------------------------------------------------------------
+    ("traditional characters and pinyin noise",
+     "某鎮黨委書記述職報告\n二、存在問題\n一是黨員隊伍老化。二是鎮(zhèn)村兩級陣地建設滯後。\n",
+     [("problems", "党员队伍老化"), ("problems", "镇村两级阵地建设滞后")]),
+    ("site boilerplate between items",
+     T + "二、存在问题\n一是学习不深入。\n本文由会员分享，可在线阅读，更多相关文档请在本站搜索\n二是制度不落实。\n",
+     [("problems", "学习不深入"), ("problems", "制度不落实")]),
+]
+
+
+def _items(text: str) -> list[tuple[str, str]]:
+    return [(i.kind, i.label) for i in analyse(normalize(text), text).items]
+
+
+@pytest.mark.parametrize("name, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_layout(name: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _items(text) == expected
+
+
+def test_catalogue_is_large_enough() -> None:
+    assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize("name, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_every_item_span_slices_its_text(name: str, text: str, expected: list[tuple[str, str]]) -> None:
+    for item in analyse(normalize(text), text).items:
+        assert text[item.start:item.end] == item.text
+        assert text.startswith(item.marker, item.item_start)
+        assert item.evidence
