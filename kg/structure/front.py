@@ -55,17 +55,20 @@ def front(text: str, bl: list[Block]) -> Front:
 
 
 def _outline(text: str, bl: list[Block]) -> list[int]:
-    """Blocks of a table of contents: numbered short lines before the body whose headings recur later."""
-    first_sentence = next((i for i, b in enumerate(bl) if _SENTENCE.search(b.text)), len(bl))
-    found: list[int] = []
-    for i, b in enumerate(bl[:first_sentence]):
+    """Blocks of a table of contents: the run of numbered short lines that opens a report, when at
+    least three of its headings come back later in the text."""
+    run: list[int] = []
+    recurring = 0
+    for i, b in enumerate(bl):
         marker = line_marker(text, b.start)
-        if marker is None or b.lines > 1:
+        heading = text[marker.body:b.end].strip() if marker else ""
+        if marker is None or b.lines > 1 or not 2 <= len(heading) <= 30 or _SENTENCE.search(heading):
+            if run and not _is_title_line(b.stripped):
+                break
             continue
-        heading = text[marker.body:b.end].strip()
-        if 2 <= len(heading) <= 30 and _recurs(text, bl, i, marker.text, heading):
-            found.append(i)
-    return found if len(found) >= 3 else []
+        run.append(i)
+        recurring += _recurs(text, bl, i, marker.text, heading)
+    return run if recurring >= 3 else []
 
 
 def _recurs(text: str, bl: list[Block], index: int, number: str, heading: str) -> bool:

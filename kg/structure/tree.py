@@ -106,7 +106,7 @@ def build_tree(text: str, bl: list[Block], fm: Front) -> Tree:
             continue
         _flush_short(t)
         if marker and marker.style == "H1":
-            t.section(text[marker.body:b.end].split("\n", 1)[0], b.start, 0)
+            _top_heading(t, b, marker)
         elif marker is None and _is_heading_line(b):
             _heading_line(t, b)
         elif marker is not None:
@@ -140,6 +140,17 @@ def _is_heading_line(b: Block) -> bool:
     """A line of its own, short, with no sentence inside: a heading (cue or slogan)."""
     s = b.stripped
     return b.lines == 1 and len(s) <= 30 and not _CLAUSE_END.search(s.rstrip("？?")) and not s.endswith(("：", ":"))
+
+
+def _top_heading(t: _Builder, b: Block, marker: Marker) -> None:
+    """A top heading `一、…`; items run on in the same paragraph when its text was flattened."""
+    text = t.text
+    inline = inline_markers(text, marker.body, b.end, late=True)
+    stop = _CLAUSE_END.search(text, marker.body, b.end)
+    head_end = min([m.pos for m in inline] + [stop.start() if stop else b.end, b.end])
+    t.section(text[marker.body:head_end].split("\n", 1)[0], b.start, 0)
+    for m in inline:
+        t.add(m, None, b)
 
 
 def _heading_line(t: _Builder, b: Block) -> None:

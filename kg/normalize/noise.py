@@ -1,0 +1,114 @@
+"""What is not report text, found as edits of the original (kg/normalize/offsets.py).
+
+* site boilerplate lines (lexicons/boilerplate.txt), page markers, a site's name and footer
+  next to them, and a document site's chunk numbers (`1、…` `2、…` breaking sentences);
+* HTML tags (block tags become line breaks) and entities;
+* pinyin in parentheses after a character (`長(zhǎng)`, `学（xué）校`);
+* emoji, zero-width and bidirectional control characters, non-characters;
+* flattened paragraphs: a space between a sentence end and a numbered heading becomes a
+  line break (`…推进。 二、存在问题`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..lexicons import lexicon_lines
+from .fold import fold_width, to_simplified
+from .offsets import Edit
+
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ\u0300-\u036f"
+_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zA-Z{_TONE}]*[{_TONE}])[a-zA-Z{_TONE}]{{1,14}}[)）]")
+_PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|[-—－]+\s*\d+\s*[-—－]+|\d+\s*/\s*\d+|page\s*\d+)\s*$", re.I)
+_KEEP_LINE = re.compile(r"报告|讲话|总结|述职|发言")
+_SENTENCE_PUNCT = re.compile(r"[。；，,;]")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufdd0-\ufdef\ufffe\uffff"
+                        "\U0001f000-\U0001faff\u2600-\u2604\u2607-\u26ff\ufe00-\ufe0f\U000e0000-\U000e007f\ufffd]")
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>\n]{0,400})?\s*/?\s*>")
+_BLOCK_TAGS = frozenset("p br div li tr h1 h2 h3 h4 h5 h6 section article table ul ol blockquote".split())
+_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|amp|lt|gt|quot|#\d{1,5});")
+_FLAT_BREAK = re.compile(r"(?<=[。；！？])[ \u3000\t]+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}、))")
+_CHUNK = re.compile(r"\n(\d{1,2})、")
+
+
+@cache
+def _boilerplate() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{line})" for line in lexicon_lines("boilerplate.txt")), re.I)
+
+
+def noise_edits(text: str) -> list[Edit]:
+    """Every edit that removes or replaces non-report text, in no particular order."""
+    edits = [Edit(s, e) for s, e in boilerplate_ranges(text)]
+    edits += [Edit(m.start(), m.end()) for m in _PINYIN.finditer(text)]
+    edits += [Edit(m.start(), m.end()) for m in _INVISIBLE.finditer(text)]
+    for m in _TAG.finditer(text):
+        edits.append(Edit(m.start(), m.end(), "\n" if m.group(2).lower() in _BLOCK_TAGS else ""))
+    edits += [Edit(m.start(), m.end(), "&" if m.group(0) == "&amp;" else " ") for m in _ENTITY.finditer(text)]
+    edits += [Edit(m.start(), m.start() + 1, "\n") for m in _FLAT_BREAK.finditer(text)]
+    edits += _chunk_numbers(text)
+    return edits
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    return lines
+
+
+def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
+    """Original ranges of lines that are site boilerplate, page markers, or a site's name and footer."""
+    lines = _lines(text)
+    pattern = _boilerplate()
+    flagged = [False] * len(lines)
+    for i, (_, _, line) in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if len(stripped) < 160:
+            stripped = to_simplified(fold_width(_PINYIN.sub("", stripped)))  # matched as simplified text
+        if _PAGE.match(stripped):
+            flagged[i] = True
+        elif len(stripped) < 160 and pattern.search(stripped) and not (
+            _KEEP_LINE.search(stripped) and not pattern.search(stripped[:30]) and len(stripped) > 40
+        ):
+            flagged[i] = True
+    nonempty = [i for i, (_, _, line) in enumerate(lines) if line.strip()]
+    # short unpunctuated lines next to boilerplate (a site's name) are boilerplate too
+    for n, i in enumerate(nonempty):
+        stripped = lines[i][2].strip()
+        if flagged[i] or len(stripped) > 12 or _SENTENCE_PUNCT.search(stripped) or _KEEP_LINE.search(stripped):
+            continue
+        neighbours = [nonempty[m] for m in (n - 1, n + 1) if 0 <= m < len(nonempty)]
+        if any(flagged[j] and not _PAGE.match(lines[j][2].strip()) for j in neighbours):
+            flagged[i] = True
+    # a tail after the last boilerplate line made of short lines without a full stop is the site's footer
+    tail = nonempty[-15:] if len(nonempty) > 20 else []
+    for k, i in enumerate(tail):
+        if flagged[i] and all(len(lines[j][2].strip()) < 40 and "。" not in lines[j][2] for j in tail[k:]):
+            for j in tail[k:]:
+                flagged[j] = True
+            break
+    return [(s, e) for i, (s, e, _) in enumerate(lines) if flagged[i]]
+
+
+def _chunk_numbers(text: str) -> list[Edit]:
+    """A document site cuts a text into numbered chunks (`1、` at the start, then `2、`, `3、` … at line
+    starts, often inside a sentence): the numbers and the line breaks before them are not text."""
+    first = re.match(r"\s*1、", text)
+    if not first:
+        return []
+    found = [m for m in _CHUNK.finditer(text)]
+    expected, chunk = 2, []
+    for m in found:
+        if int(m.group(1)) == expected:
+            chunk.append(m)
+            expected += 1
+    breaks_sentence = sum(1 for m in chunk if text[:m.start()].rstrip()[-1:] not in "。！？；：")
+    if not chunk or breaks_sentence == 0:
+        return []
+    edits = [Edit(first.end() - 2, first.end())]
+    edits += [Edit(m.start(), m.end(), "\n") for m in chunk]
+    return edits
