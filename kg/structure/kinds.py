@@ -27,17 +27,22 @@ class Decision:
     evidence: str
 
 
-def _vote(texts: list[str], markers: list[str]) -> Decision | None:
-    totals = dict.fromkeys(("practices", "problems", "measures"), 0.0)
-    for text in texts:
-        for kind, score in language_scores(text).items():
-            totals[kind] += score
-    for marker in markers:
-        if enumerator_kind(marker) == "measures":
-            totals["measures"] += 5
-    ranked = sorted(totals.items(), key=lambda kv: -kv[1])
-    (kind, best), (_, second) = ranked[0], ranked[1]
-    if best >= _MIN_SCORE and best >= _MARGIN * max(second, 1.0):
+def _leaning(text: str) -> str | None:
+    """The kind one text's wording leans to, if clearly."""
+    scores = sorted(language_scores(text).items(), key=lambda kv: -kv[1])
+    (kind, best), (_, second) = scores[0], scores[1]
+    return kind if best >= _MIN_SCORE and best >= _MARGIN * max(second, 1.0) else None
+
+
+def _vote(title: str, texts: list[str], markers: list[str]) -> Decision | None:
+    """A scope's kind from its items' wording: most of its items (and its heading) lean the same way."""
+    votes = [_leaning(text) for text in texts]
+    votes += ["measures" for m in markers if enumerator_kind(m) == "measures"]
+    heading = _leaning(title) if title else None
+    counts = {k: votes.count(k) + (2 if heading == k else 0) for k in ("practices", "problems", "measures")}
+    kind, best = max(counts.items(), key=lambda kv: kv[1])
+    others = sum(counts.values()) - best
+    if best >= 1 and best >= 0.6 * (len(texts) + (2 if heading else 0)) and best > others:
         return Decision(kind, "wording")
     return None
 
@@ -63,7 +68,7 @@ def resolve(tree: Tree, own_texts: list[str], alive: list[bool]) -> list[Decisio
         members = [i for i, n in enumerate(nodes) if n.scope == s and alive[i]]
         undecided = [i for i in members if out[i] is None and (nodes[i].parent is None or not alive[nodes[i].parent])]
         if undecided:
-            decision = _vote([scope.title] + [own_texts[i] for i in members],
+            decision = _vote(scope.title, [own_texts[i] for i in undecided],
                              [nodes[i].marker.text for i in undecided])
             if decision is None:
                 decision = Decision("measures" if problem_side else "practices", "position")

@@ -4,7 +4,8 @@ Styles (a style nests where it first appears, so `（1）` under `二是…：` 
 
 * `H1`  `一、` `第一部分` `#` — top headings (sections, never items);
 * `PCN` `（一）` `(一)` `【一】`;  `NUM` `1.` `1、` `1．`;  `PAR` `（1）` `(1)` `1）`;  `CIR` `①`;
-* `SHI` `一是`;  `YAO` `一要`;  `DI` `第一，`;  `ADV` `首先，` `其次，` … `最后，`;  `BUL` `-` `•` …
+* `SHI` `一是`;  `YAO` `一要`;  `DI` `第一，`;  `ADV` `首先，` `其次，` … `最后，`;  `BUL` `-` `•` …;
+* `LAB` `问题1：`, `整改措施二：` — a labelled number, whose word says the item's kind.
 
 Line styles open a block (paragraph). `SHI`, `YAO`, `DI`, `PAR` and `CIR` also run inline
 inside a paragraph after `。；：，` while their numbers count on (`一是…；二是…`).
@@ -56,6 +57,7 @@ def _line_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("YAO", re.compile(rf"[ \u3000]*([{cn}]{{1,3}})要(?=[^，。；、的求素点])")),
         ("ADV", re.compile(rf"[ \u3000]*({adverbs})[，,：:]\s*")),
         ("BUL", re.compile(rf"[ \u3000]*([{bullets}])(?![{bullets}\d])\s*(?=[\u4e00-\u9fff“])")),
+        ("LAB", re.compile(rf"[ \u3000]*(?:整改)?(?:问题|不足|短板|差距|原因|成因|措施|举措|任务|做法|经验)\s*([{cn}]{{1,3}}|\d{{1,2}})\s*[：:.．、]\s*")),
     )
 
 

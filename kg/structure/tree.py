@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .blocks import Block
-from .cues import Hit, heading_kinds, hits, intro_kind, is_cue_heading, lead_kind
+from .cues import Hit, enumerator_kind, heading_kinds, hits, intro_kind, is_cue_heading, lead_kind
 from .front import Front
 from .labels import is_intro_only
 from .markers import INLINE_STYLES, Marker, inline_markers, line_marker
@@ -172,7 +172,8 @@ def _marker_block(t: _Builder, b: Block, marker: Marker) -> None:
         t.section(head, b.start, 1)
         intro = intro_kind(head)
     else:
-        intro = None
+        kind = enumerator_kind(marker.text) if marker.style == "LAB" else None
+        intro = Hit(kind, 3, 0, len(marker.text), marker.text) if kind else None
         t.add(marker, intro, b)
         intro = intro_kind(own) if is_intro_only(own) else None
     for m in inline:
@@ -185,11 +186,14 @@ def _plain_block(t: _Builder, b: Block) -> None:
     if inline:
         while t.stack and t.stack[-1][0] in _RUN_STYLES:  # a new paragraph opens a new run
             t.stack.pop()
-        intro = _clause_cue(t, b.start, inline[0].pos)
-        if intro and not t.stack:
-            t.switch(intro, b.start)
-        for m in inline:
-            t.add(m, intro, b)
+        parent_depth = len(t.stack)
+        for run in _runs(inline):
+            del t.stack[parent_depth:]
+            intro = _clause_cue(t, b.start, run[0].pos)
+            if intro and not t.stack:
+                t.switch(intro, run[0].pos)
+            for m in run:
+                t.add(m, intro, b)
         return
     s = b.stripped
     if s.endswith(("：", ":")):
@@ -202,9 +206,27 @@ def _plain_block(t: _Builder, b: Block) -> None:
         t.switch(lead, b.start)
 
 
+def _runs(markers: list[Marker]) -> list[list[Marker]]:
+    """Split a paragraph's enumerators where the numbering of the first style starts again."""
+    runs: list[list[Marker]] = []
+    for m in markers:
+        first = runs[-1][0] if runs else None
+        last_same = next((x for x in reversed(runs[-1]) if x.style == m.style), None) if runs else None
+        if first is None or (m.style == first.style and last_same is not None and m.number <= last_same.number):
+            runs.append([m])
+        else:
+            runs[-1].append(m)
+    return runs
+
+
 def _clause_cue(t: _Builder, block_start: int, pos: int) -> Hit | None:
-    """The cue of the clause right before the first marker of a run (`…提出三点要求：一是`)."""
-    before = t.text[block_start:pos]
-    ends = [m.end() for m in _CLAUSE_END.finditer(before.rstrip("。；; ：:"))]
-    clause = before[ends[-1]:] if ends else before
+    """The cue of the clause that opens a run (`…提出三点要求：一是`). A run after a colon is introduced
+    by the whole sentence before it; a run after a full stop only by that sentence's last clause."""
+    before = t.text[block_start:pos].rstrip(" \u3000\n")
+    colon = before.endswith(("：", ":"))
+    body = before.rstrip("。；; ：:，,")
+    ends = [m.end() for m in _CLAUSE_END.finditer(body)]
+    clause = body[ends[-1]:] if ends else body
+    if not colon:
+        clause = re.split(r"[，,]", clause)[-1]
     return intro_kind(clause) if clause.strip() else None
