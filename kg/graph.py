@@ -126,6 +126,7 @@ def report_triples(x: Extraction, source_path: str | None = None) -> list[ox.Tri
             T(node, djo("position"), integer(item.position)),
             T(node, djo("level"), integer(item.level)),
             T(node, djo("marker"), ox.Literal(item.marker)),
+            T(node, djo("kindEvidence"), ox.Literal(item.evidence or "position")),
             T(node, djo("inReport"), report),
         ]
         if item.parent is not None:

@@ -16,8 +16,8 @@ def _mentions(entity: Entity) -> list[dict[str, Any]]:
 
 def _item(item: Item, extraction: Extraction) -> dict[str, Any]:
     out: dict[str, Any] = {"label": item.label, "text": item.text, "start": item.start, "end": item.end,
-                           "position": item.position, "level": item.level, "marker": item.marker,
-                           "parent": item.parent}
+                           "item_start": item.item_start, "position": item.position, "level": item.level,
+                           "marker": item.marker, "parent": item.parent, "evidence": item.evidence}
     if item.kind == "problems":
         out["themes"] = extraction.themes.get(item.position, [])
     return out

@@ -44,6 +44,7 @@ class DJO(DefinedNamespace):
     hasMetric: URIRef
     inReport: URIRef
     invokes: URIRef
+    kindEvidence: URIRef
     involves: URIRef
     level: URIRef
     marker: URIRef

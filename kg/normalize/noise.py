@@ -23,6 +23,7 @@ _PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zA-Z{_TONE}]*[{_TONE}])[
 _PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|[-—－]+\s*\d+\s*[-—－]+|\d+\s*/\s*\d+|page\s*\d+)\s*$", re.I)
 _KEEP_LINE = re.compile(r"报告|讲话|总结|述职|发言")
 _SENTENCE_PUNCT = re.compile(r"[。；，,;]")
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufdd0-\ufdef\ufffe\uffff"
                         "\U0001f000-\U0001faff\u2600-\u2604\u2607-\u26ff\ufe00-\ufe0f\U000e0000-\U000e007f\ufffd]")
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>\n]{0,400})?\s*/?\s*>")
@@ -79,7 +80,8 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
     # short unpunctuated lines next to boilerplate (a site's name) are boilerplate too
     for n, i in enumerate(nonempty):
         stripped = lines[i][2].strip()
-        if flagged[i] or len(stripped) > 12 or _SENTENCE_PUNCT.search(stripped) or _KEEP_LINE.search(stripped):
+        if flagged[i] or len(stripped) > 12 or _SENTENCE_PUNCT.search(stripped) or _KEEP_LINE.search(stripped) \
+                or _NUMBERED.match(stripped):
             continue
         neighbours = [nonempty[m] for m in (n - 1, n + 1) if 0 <= m < len(nonempty)]
         if any(flagged[j] and not _PAGE.match(lines[j][2].strip()) for j in neighbours):
