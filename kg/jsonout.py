@@ -23,6 +23,15 @@ def _item(item: Item, extraction: Extraction) -> dict[str, Any]:
     return out
 
 
+def _report(extraction: Extraction) -> dict[str, Any]:
+    meta = extraction.meta
+    if meta is None:
+        return {}
+    return {"genre": meta.genre, "reporting_unit": meta.unit_label, "reporting_unit_id": meta.reporting_unit,
+            "reporter_role": meta.reporter_role, "level": meta.level, "year": meta.year, "place": meta.place,
+            "evidence": [{"field": e.field, "start": e.start, "end": e.end, "text": e.text} for e in meta.evidence]}
+
+
 def to_json(extraction: Extraction) -> dict[str, Any]:
     ents = extraction.by_category
     units: dict[str, dict[str, Any]] = {}
@@ -45,6 +54,7 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
         "title": extraction.title,
         "year": extraction.year,
         "reporting_unit": extraction.reporting_unit,
+        "report": _report(extraction),
         "programs": [{"label": p.label, "aliases": p.aliases, "kind": p.kind, "definition": p.definition,
                       "official_expansion": p.official, "mentions": _mentions(p)} for p in ents("program")],
         "units": list(units.values()),

@@ -10,7 +10,8 @@ from .extract.documents import document_hits
 from .extract.metrics import metric_hits
 from .extract.people import place_hits, role_hits
 from .extract.programs import ProgramHit, defined_name_hits, formula_hits, formula_lexicon, quoted_hits
-from .extract.units import is_unit_name, unit_hits, unit_kind
+from .extract.report import read_metadata
+from .extract.units import is_unit_name, unit_hits
 from .link import link_items
 from .normalize import normalize
 from .records import Entity, Extraction, Mention, Source
@@ -33,8 +34,10 @@ def extract(source: Source) -> Extraction:
     entities = _programs(ctx, hits)
 
     units: dict[str, Entity] = {}
-    for hit in unit_hits(ctx, quoted_units):
-        entity = units.setdefault(hit.canonical, Entity("unit", hit.canonical, kind=unit_kind(hit.head)))
+    unit_list = unit_hits(ctx, quoted_units)
+    for hit in unit_list:
+        entity = units.setdefault(hit.canonical, Entity("unit", hit.canonical, kind=hit.kind, named=hit.named,
+                                                        place=hit.place, local=hit.local))
         entity.mentions.append(ctx.mention(hit.start, hit.end))
         if hit.label not in entity.aliases:
             entity.aliases.append(hit.label)
@@ -50,10 +53,10 @@ def extract(source: Source) -> Extraction:
     metrics = metric_hits(ctx, skip)
     links = link_items(structure.items, entities, ctx.tokens_between, ctx.text)
     themes = assign_themes(structure.items)
-    reporting = _reporting_unit(title, units)
-    return Extraction(source=source, title=title, year=structure.year, sections=structure.sections,
+    meta = read_metadata(ctx, structure.title_spans, structure.body_start, unit_list)
+    return Extraction(source=source, title=title, year=meta.year, sections=structure.sections,
                       items=structure.items, entities=entities, metrics=metrics, links=links, themes=themes,
-                      reporting_unit=reporting, norm_text=norm.text)
+                      reporting_unit=meta.reporting_unit, norm_text=norm.text, meta=meta)
 
 
 def _programs(ctx: Context, hits: list[ProgramHit]) -> list[Entity]:
@@ -82,12 +85,3 @@ def _programs(ctx: Context, hits: list[ProgramHit]) -> list[Entity]:
         official = lexicon.get(label, (label, []))[1]
         out.append(Entity("program", label, mentions, aliases, kind, defs.get(label, []), list(official)))
     return out
-
-
-def _reporting_unit(title: str, units: dict[str, Entity]) -> str | None:
-    """The unit named in the title (市委书记…述职报告 → 市委), if any."""
-    best = None
-    for label in units:
-        if label in title and (best is None or len(label) > len(best)):
-            best = label
-    return best or None

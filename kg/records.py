@@ -7,6 +7,7 @@ text (what the file decoded to), so provenance never has to be rebuilt.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -85,9 +86,12 @@ class Entity:
     label: str  # normalised (simplified, width-folded) name
     mentions: list[Mention] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
-    kind: str = ""  # a program's generic head noun (制度, 工程 …) or a unit's head
+    kind: str = ""  # a program's generic head noun (制度, 工程 …) or a unit's kind (乡镇党委, 学校党支部 …)
     definition: list[str] = field(default_factory=list)
     official: list[str] = field(default_factory=list)  # lexicon expansion
+    named: bool = False  # a unit that names one organisation (柳河镇党委), not a kind (村党支部)
+    place: str = ""  # a named unit's territory chain (青石县柳河镇)
+    local: bool = False  # named only by masks or level words (××社区党支部): one node per report
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,7 @@ class Extraction:
     themes: dict[int, list[str]] = field(default_factory=dict)  # problem position → themes
     reporting_unit: str | None = None
     norm_text: str = ""  # the normalised text (for shared-text signatures), not serialised
+    meta: Any = None  # ReportMeta: genre, reporting unit, role, level, year, place with evidence
 
     @property
     def id(self) -> str:

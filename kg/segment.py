@@ -30,6 +30,22 @@ def lcut(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _tags() -> dict[str, str]:
+    tags: dict[str, str] = {}
+    with _jieba().get_dict_file() as fh:
+        for raw in fh:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3 and 2 <= len(parts[0]) <= 4:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+def word_tag(word: str) -> str | None:
+    """jieba's dictionary part-of-speech tag of a word of two to four characters (v, n, ns …), or None."""
+    return _tags().get(word)
+
+
+@lru_cache(maxsize=1)
 def word_freq() -> dict[str, int]:
     """jieba's dictionary frequencies (to tell common words from coined names)."""
     return _jieba().FREQ

@@ -30,6 +30,8 @@ class Structure:
     year: int | None
     sections: list[Section]
     items: list[Item]
+    title_spans: tuple[tuple[int, int], ...] = ()  # normalised spans of the title's lines
+    body_start: int = 0  # normalised position where the body begins (after title, outline, salutation)
 
 
 def _ends(tree: Tree, text: str) -> None:
@@ -80,7 +82,9 @@ def analyse(norm: NormText, original: str) -> Structure:
                           marker=original[slice(*norm.span(node.marker.pos, node.marker.body))].strip(),
                           parent=position.get(parent) if parent is not None else None, nstart=body, nend=node.end,
                           item_start=norm.span(node.marker.pos, node.marker.pos + 1)[0], evidence=decision.evidence))
-    return Structure(fm.title, find_year(fm.title, text), _sections(tree, norm, items), items)
+    spans = tuple((bl[i].start, bl[i].end) for i in fm.title_blocks)
+    body = next((b.start for i, b in enumerate(bl) if i not in fm.skipped), len(text))
+    return Structure(fm.title, find_year(fm.title, text), _sections(tree, norm, items), items, spans, body)
 
 
 def _depth(tree: Tree, i: int) -> int:

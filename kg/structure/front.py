@@ -18,6 +18,7 @@ from .markers import line_marker
 _SENTENCE = re.compile(r"[。！？]")
 _SALUTATION = re.compile(r"^(?:尊敬的|各位|同志们|亲爱的|老师们)|(?:同志们|领导|代表|委员|组|部|会)[：:]$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_GENRE_WORD = re.compile(r"报告|总结|讲话|发言|述职|材料|汇报|方案|点评")
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def front(text: str, bl: list[Block]) -> Front:
             continue
         line = b.stripped
         marker = line_marker(text, b.start)
-        if not _is_title_line(line) or (marker and marker.style != "BUL") or b.lines > 1 or is_cue_heading(line):
+        if not _is_title_line(line) or (marker and marker.style != "BUL") or b.lines > 1 or (is_cue_heading(line) and not _GENRE_WORD.search(line)):
             break
         title_blocks.append(i)
         if len(title_blocks) == 3:

@@ -1,0 +1,80 @@
+"""Report metadata from titles, author lines, openings, signatures and bodies: genre, reporting unit,
+reporter's role, level, year, place. Every text is invented, in the patterns of real reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.jsonout import to_json
+from kg.pipeline import extract
+from kg.records import Source
+
+BODY = "\n一、主要做法\n一是健全了工作机制。\n"
+
+# text, genre, reporting unit, reporter role, level, year
+CASES = [
+    ("青石县柳河镇党委书记2021年度抓基层党建工作述职报告" + BODY, "述职报告", "青石县柳河镇党委", "镇党委书记", "乡镇街道", 2021),
+    ("2022年度基层党建工作述职报告\n红岭村党总支书记 某某" + BODY, "述职报告", "红岭村党总支", "村党总支书记", "村社区", 2022),
+    ("东城区人民医院党委书记抓党建工作述职报告" + BODY, "述职报告", "东城区人民医院党委", "人民医院党委书记", "医院", None),
+    ("白沙小学党支部书记2023年抓党建述职报告" + BODY, "述职报告", "白沙小学党支部", "小学党支部书记", "学校", 2023),
+    ("××社区第三网格党支部书记述职报告" + BODY, "述职报告", "××社区第三网格党支部", "网格党支部书记", "村社区", None),
+    ("市委书记2020年抓基层党建工作述职报告" + BODY, "述职报告", "市委", "市委书记", "市", 2020),
+    ("县委书记抓基层党建工作述职报告（2019年度）" + BODY, "述职报告", "县委", "县委书记", "县区", 2019),
+    ("X区书记抓基层党建工作述职报告" + BODY, "述职报告", "X区委", "区委书记", "县区", None),
+    ("某集团公司党委书记抓基层党建述职报告" + BODY, "述职报告", "某集团公司党委", None, "国企", None),
+    ("市交通运输局党组书记2021年度述职报告" + BODY, "述职报告", "市交通运输局党组", "局党组书记", "机关部门", 2021),
+    ("在2019年抓基层党建工作述职评议会上的讲话\n同志们：\n刚才几位书记作了述职。" + BODY, "述职评议讲话", None, None, None, 2019),
+    ("县委书记在全县党委书记抓基层党建述职评议会议上的讲话" + BODY, "述职评议讲话", "县委", "县委书记", "县区", None),
+    ("同志们：\n刚才，各村党组织书记作了抓基层党建工作述职，下面我讲几点意见。" + BODY, "述职评议讲话", None, None, None, None),
+    ("在全镇支部书记述职会上的点评讲话" + BODY, "述职评议讲话", None, None, None, None),
+    ("柳河镇2022年党建工作总结" + BODY, "工作总结", "柳河镇", None, "乡镇街道", 2022),
+    ("红星社区党委2023年上半年党建工作总结" + BODY, "工作总结", "红星社区党委", None, "村社区", 2023),
+    ("市直机关工委2021年度工作情况汇报" + BODY, "工作总结", "市直机关工委", None, "机关部门", 2021),
+    ("2020年乡镇党委党建工作汇报\n今年以来，乡党委始终围绕中心工作。" + BODY, "工作总结", "乡镇党委", None, "乡镇街道", 2020),
+    ("关于巡察反馈问题整改情况的报告" + BODY, "整改报告", None, None, None, None),
+    ("某局党组2022年度民主生活会对照检查材料" + BODY, "整改报告", "某局党组", None, "机关部门", 2022),
+    ("党支部标准化建设自查情况及整改措施报告" + BODY, "整改报告", None, None, None, None),
+    ("某中学党支部组织生活会检视剖析材料" + BODY, "整改报告", "某中学党支部", None, "学校", None),
+    ("3月2日，柳河镇召开2022年度村党组织书记抓基层党建工作述职评议会。会上，各村书记作了述职。",
+     "其他", "柳河镇", None, "乡镇街道", 2022),
+    ("近日，东城区人民医院党委召开党支部书记述职评议会议。", "其他", "东城区人民医院党委", None, "医院", None),
+    ("关于农村基层党组织建设情况的调研报告" + BODY, "其他", None, None, None, None),
+    ("按照县委要求，现将我镇抓基层党建工作情况述职如下：" + BODY, "述职报告", None, None, "乡镇街道", None),
+    ("根据安排，我代表红旗街道党工委述职如下。" + BODY, "述职报告", "红旗街道党工委", None, "乡镇街道", None),
+    ("2021年，作为区卫生健康局党委书记，我认真履行职责。现将有关情况述职如下：" + BODY,
+     "述职报告", "区卫生健康局党委", "局党委书记", "机关部门", 2021),
+    ("二〇二一年度党建工作述职报告\n本人是石桥村党支部书记。" + BODY, "述职报告", "石桥村党支部", "村党支部书记", "村社区", 2021),
+    ("某县2021-2022学年学校党建工作总结\n一年来，全县各校党组织抓实党建。" + BODY, "工作总结", None, None, "县区", 2021),
+    ("党建工作总结" + BODY + "\n中共柳河镇委员会\n2022年12月20日", "工作总结", "中共柳河镇委员会", None, "乡镇街道", None),
+    ("2023年度述职报告\n今年以来，我校党总支认真贯彻落实上级要求。" + BODY, "述职报告", None, None, "学校", 2023),
+]
+
+
+def _meta(text: str) -> dict:
+    return to_json(extract(Source("r.txt", text, "utf-8", "0" * 64, "txt")))["report"]
+
+
+@pytest.mark.parametrize("text, genre, unit, role, level, year", CASES, ids=[c[0][:16] for c in CASES])
+def test_report_metadata(text, genre, unit, role, level, year):
+    meta = _meta(text)
+    assert (meta["genre"], meta["reporting_unit"], meta["level"], meta["year"]) == (genre, unit, level, year)
+    if role is not None:
+        assert meta["reporter_role"] == role
+
+
+def test_at_least_thirty_patterns():
+    assert len(CASES) >= 30
+
+
+def test_every_answer_has_its_evidence_span():
+    text = CASES[0][0]
+    meta = _meta(text)
+    fields = {e["field"] for e in meta["evidence"]}
+    assert {"genre", "reporting_unit", "reporter_role", "year"} <= fields
+    for e in meta["evidence"]:
+        assert text[e["start"]:e["end"]] == e["text"]
+
+
+def test_place_keeps_masks_and_territory_chains():
+    assert _meta(CASES[0][0])["place"] == "青石县柳河镇"
+    assert _meta("XX县某某镇党委书记述职报告" + BODY)["place"] == "XX县某某镇"
