@@ -18,8 +18,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .namespaces import DJ_IRI, DJO, PREFIXES
-from .records import Extraction, Item
+from .namespaces import DJ_IRI, DJO, ORG_IRI, PREFIXES
+from .extract.report import level_of
+from .records import Entity, Extraction, Item
 from .themes import taxonomy
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -75,6 +76,17 @@ def entity_iri(category: str, label: str) -> str:
     return f"{DJ_IRI}{category}/{slug(label)}"
 
 
+def node_iri(e: Entity, report_id: str) -> str:
+    """An entity's IRI; a unit named only by masks or level words is one node per report."""
+    base = entity_iri(e.category, e.label)
+    return f"{base}/{report_id}" if e.category == "unit" and e.local else base
+
+
+def concept_iri(scheme: str, label: str) -> str:
+    """A concept of a packaged or corpus SKOS scheme: genre, level, unitkind."""
+    return f"{DJ_IRI}{scheme}/{slug(label)}"
+
+
 def report_iri(report_id: str) -> str:
     return f"{DJ_IRI}report/{report_id}"
 
@@ -107,10 +119,7 @@ def report_triples(x: Extraction, source_path: str | None = None) -> list[ox.Tri
         T(report, djo("encoding"), ox.Literal(x.source.encoding)),
         T(report, term(DCTERMS + "identifier"), ox.Literal(x.stem)),
     ]
-    if x.year:
-        out.append(T(report, djo("year"), ox.Literal(str(x.year), datatype=_xsd("gYear"))))
-    if x.reporting_unit:
-        out.append(T(report, djo("reportingUnit"), term(entity_iri("unit", x.reporting_unit))))
+    out += _metadata_triples(x, report)
 
     items = {i.position: i for i in x.items}
     item_node = {pos: term(f"{report_iri(rid)}/item/{pos}") for pos in items}
@@ -124,7 +133,7 @@ def report_triples(x: Extraction, source_path: str | None = None) -> list[ox.Tri
             T(node, djo("start"), integer(item.start)),
             T(node, djo("end"), integer(item.end)),
             T(node, djo("position"), integer(item.position)),
-            T(node, djo("level"), integer(item.level)),
+            T(node, djo("depth"), integer(item.level)),
             T(node, djo("marker"), ox.Literal(item.marker)),
             T(node, djo("kindEvidence"), ox.Literal(item.evidence or "position")),
             T(node, djo("inReport"), report),
@@ -134,12 +143,12 @@ def report_triples(x: Extraction, source_path: str | None = None) -> list[ox.Tri
         for theme in x.themes.get(item.position, []):
             out.append(T(node, djo("theme"), term(theme_iri(theme))))
 
-    mentions = sorted(((m.start, m.end, e.category, e.label, m) for e in x.entities for m in e.mentions),
+    mentions = sorted(((m.start, m.end, e.category, e.label, m, e) for e in x.entities for m in e.mentions),
                       key=lambda t: t[:4])
     seen_entities: set[str] = set()
-    for n, (start, end, category, label, m) in enumerate(mentions, 1):
+    for n, (start, end, category, _, m, entity) in enumerate(mentions, 1):
         node = term(f"{report_iri(rid)}/mention/{n}")
-        target = term(entity_iri(category, label))
+        target = term(node_iri(entity, rid))
         out += [
             T(node, RDF_TYPE, djo("Mention")),
             T(node, djo("refersTo"), target),
@@ -194,6 +203,28 @@ def report_triples(x: Extraction, source_path: str | None = None) -> list[ox.Tri
     return list(dict.fromkeys(out))  # an item naming a program twice invokes it once
 
 
+def _metadata_triples(x: Extraction, report: ox.NamedNode) -> list[ox.Triple]:
+    """Genre, level, year, reporting unit, reporter's role and place of a report."""
+    T = ox.Triple
+    out: list[ox.Triple] = []
+    meta = x.meta
+    if x.year:
+        out.append(T(report, djo("year"), ox.Literal(str(x.year), datatype=_xsd("gYear"))))
+    if meta is None:
+        return out
+    out.append(T(report, djo("genre"), term(concept_iri("genre", meta.genre))))
+    if meta.level:
+        out.append(T(report, djo("level"), term(concept_iri("level", meta.level))))
+    unit = next((e for e in x.entities if e.category == "unit" and e.label == meta.reporting_unit), None)
+    if unit is not None:
+        out.append(T(report, djo("reportingUnit"), term(node_iri(unit, x.id))))
+    if meta.reporter_role:
+        out.append(T(report, djo("reporterRole"), term(entity_iri("role", meta.reporter_role))))
+    if meta.place:
+        out.append(T(report, djo("place"), term(entity_iri("place", meta.place))))
+    return out
+
+
 def _holder(items: list[Item], start: int, end: int) -> Item | None:
     """The innermost statement whose own text contains [start, end)."""
     best = None
@@ -203,22 +234,33 @@ def _holder(items: list[Item], start: int, end: int) -> Item | None:
     return best
 
 
+def _fact(category: str, label: str) -> dict[str, Any]:
+    return {"category": category, "label": label, "aliases": [], "kind": "", "definition": [], "official": [],
+            "mentions": 0, "named": False, "place": "", "parents": []}
+
+
 def entity_facts(x: Extraction) -> dict[str, Any]:
     """What one report says about entities, as JSON-able data (cached per report for incremental builds)."""
     facts: dict[str, Any] = {}
     for e in x.entities:
-        key = entity_iri(e.category, e.label)
-        entry = facts.setdefault(key, {"category": e.category, "label": e.label, "aliases": [], "kind": "",
-                                       "definition": [], "official": [], "mentions": 0})
+        entry = facts.setdefault(node_iri(e, x.id), _fact(e.category, e.label))
         entry["aliases"] = sorted(set(entry["aliases"]) | set(e.aliases) - {e.label})
         entry["kind"] = entry["kind"] or e.kind
         entry["definition"] = e.definition or entry["definition"]
         entry["official"] = e.official or entry["official"]
         entry["mentions"] += len(e.mentions)
-    if x.reporting_unit:
-        key = entity_iri("unit", x.reporting_unit)
-        facts.setdefault(key, {"category": "unit", "label": x.reporting_unit, "aliases": [], "kind": "",
-                               "definition": [], "official": [], "mentions": 0})
+        entry["named"] = entry["named"] or e.named
+        entry["place"] = entry["place"] or e.place
+        entry["parents"] = sorted(set(entry["parents"]) | {node_iri(p, x.id) for p in x.entities
+                                                             if p.category == "unit" and p.label in e.parents})
+    meta = x.meta
+    if meta is not None and meta.reporter_role:
+        facts.setdefault(entity_iri("role", meta.reporter_role), _fact("role", meta.reporter_role))
+    for e in x.entities:
+        if e.category == "unit" and e.place:
+            facts.setdefault(entity_iri("place", e.place), _fact("place", e.place))
+    if meta is not None and meta.place:
+        facts.setdefault(entity_iri("place", meta.place), _fact("place", meta.place))
     return facts
 
 
@@ -230,8 +272,11 @@ def corpus_triples(all_facts: Iterable[dict[str, Any]]) -> list[ox.Triple]:
         for key, f in facts.items():
             m = merged.setdefault(key, {"category": f["category"], "label": f["label"], "aliases": set(),
                                         "kinds": Counter(), "definitions": [], "official": [],
-                                        "mentions": 0, "reports": 0})
+                                        "mentions": 0, "reports": 0, "named": False, "place": "", "parents": set()})
             m["aliases"] |= set(f["aliases"])
+            m["named"] = m["named"] or f.get("named", False)
+            m["place"] = m["place"] or f.get("place", "")
+            m["parents"] |= set(f.get("parents", []))
             if f["kind"]:
                 m["kinds"][f["kind"]] += 1
             if f["definition"] and f["definition"] not in m["definitions"]:
@@ -246,9 +291,10 @@ def corpus_triples(all_facts: Iterable[dict[str, Any]]) -> list[ox.Triple]:
                 ckey = entity_iri("program", part)
                 merged.setdefault(ckey, {"category": "program", "label": part, "aliases": set(),
                                          "kinds": Counter(), "definitions": [], "official": [],
-                                         "mentions": 0, "reports": 0})
+                                         "mentions": 0, "reports": 0, "named": False, "place": "", "parents": set()})
     scheme = term(DJ_IRI + "programs")
     themes = term(DJ_IRI + "themes")
+    kinds_used: set[str] = set()
     out: list[ox.Triple] = [
         T(scheme, RDF_TYPE, term(SKOS + "ConceptScheme")),
         T(scheme, RDFS_LABEL, zh("提法与口号")),
@@ -282,12 +328,66 @@ def corpus_triples(all_facts: Iterable[dict[str, Any]]) -> list[ox.Triple]:
                 out.append(T(node, term(SKOS + "scopeNote"), zh("、".join(m["official"]))))
         else:
             out += [T(node, term(SKOS + "altLabel"), zh(a)) for a in sorted(m["aliases"])]
-            if m["category"] == "unit" and m["kinds"]:
-                kind = sorted(m["kinds"].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-                out.append(T(node, djo("unitKind"), ox.Literal(kind)))
+            if m["category"] == "unit":
+                out += _unit_triples(node, m, kinds_used)
         if m["category"] == "document":
             out.append(T(node, term(DCTERMS + "title"), zh(m["label"])))
+    return out + _unit_kind_triples(kinds_used) + schemes()
+
+
+def _unit_triples(node: ox.NamedNode, m: dict[str, Any], kinds_used: set[str]) -> list[ox.Triple]:
+    """A unit's kind (a concept of the unit-kind scheme), whether it names one organisation, its place and the
+    organisations the texts put it under."""
+    T = ox.Triple
+    out: list[ox.Triple] = []
+    if m["kinds"]:
+        kind = sorted(m["kinds"].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        kinds_used.add(kind)
+        out.append(T(node, djo("unitKind"), term(concept_iri("unitkind", kind))))
+    if m["named"]:
+        out.append(T(node, djo("named"), boolean(True)))
+        level = level_of(m["label"])
+        if level:
+            out.append(T(node, djo("level"), term(concept_iri("level", level))))
+    if m["place"]:
+        out.append(T(node, djo("place"), term(entity_iri("place", m["place"]))))
+    out += [T(node, term(ORG_IRI + "subOrganizationOf"), term(p)) for p in sorted(m["parents"]) if p != node.value]
     return out
+
+
+_ORGANS = ("党工委", "党总支", "党支部", "党组织", "党委", "党组")
+
+
+def _unit_kind_triples(kinds: set[str]) -> list[ox.Triple]:
+    """The kinds a corpus uses, in the unit-kind scheme; a kind not in the packaged base sits under its organ
+    (`医院党委` under 党委) or under 基层党组织."""
+    T = ox.Triple
+    base = {s.value for s, p, o in ((t.subject, t.predicate, t.object) for t in schemes())
+            if p == term(SKOS + "inScheme") and o == term(DJ_IRI + "unitKinds")}
+    out: list[ox.Triple] = []
+    scheme = term(DJ_IRI + "unitKinds")
+    for kind in sorted(kinds):
+        node = term(concept_iri("unitkind", kind))
+        if node.value in base:
+            continue
+        organ = next((o for o in _ORGANS if kind.endswith(o) and kind != o), None)
+        broader = concept_iri("unitkind", organ) if organ else concept_iri("unitkind", "基层党组织")
+        out += [T(node, RDF_TYPE, term(SKOS + "Concept")), T(node, term(SKOS + "inScheme"), scheme),
+                T(node, term(SKOS + "prefLabel"), zh(kind)), T(node, RDFS_LABEL, zh(kind)),
+                T(node, term(SKOS + "broader"), term(broader))]
+    return out
+
+
+@cache
+def _schemes() -> tuple[ox.Triple, ...]:
+    from .ontology import path
+
+    return tuple(ox.parse(path=str(path("schemes.ttl")), format=ox.RdfFormat.TURTLE))
+
+
+def schemes() -> list[ox.Triple]:
+    """The packaged SKOS schemes (genres, levels, the base of unit kinds), ontology/schemes.ttl."""
+    return list(_schemes())
 
 
 def to_turtle(triples: Iterable[ox.Triple]) -> str:

@@ -35,11 +35,13 @@ class DJO(DefinedNamespace):
     addresses: URIRef
     approximate: URIRef
     countedThing: URIRef
+    depth: URIRef
     encoding: URIRef
     end: URIRef
     evidenceFor: URIRef
     evidenceTarget: URIRef
     explains: URIRef
+    genre: URIRef
     hasComponent: URIRef
     hasMetric: URIRef
     inReport: URIRef
@@ -51,13 +53,16 @@ class DJO(DefinedNamespace):
     masked: URIRef
     mentionCount: URIRef
     mentions: URIRef
+    named: URIRef
     otherReport: URIRef
     parentStatement: URIRef
+    place: URIRef
     position: URIRef
     programKind: URIRef
     refersTo: URIRef
     relation: URIRef
     reportCount: URIRef
+    reporterRole: URIRef
     reportingUnit: URIRef
     score: URIRef
     sentence: URIRef

@@ -10,8 +10,8 @@ from .extract.documents import document_hits
 from .extract.metrics import metric_hits
 from .extract.people import place_hits, role_hits
 from .extract.programs import ProgramHit, defined_name_hits, formula_hits, formula_lexicon, quoted_hits
-from .extract.report import read_metadata
-from .extract.units import is_unit_name, unit_hits
+from .extract.report import ReportMeta, read_metadata
+from .extract.units import is_unit_name, sub_organisations, unit_hits
 from .link import link_items
 from .normalize import normalize
 from .records import Entity, Extraction, Mention, Source
@@ -53,7 +53,11 @@ def extract(source: Source) -> Extraction:
     metrics = metric_hits(ctx, skip)
     links = link_items(structure.items, entities, ctx.tokens_between, ctx.text)
     themes = assign_themes(structure.items)
+    for child, parent in sub_organisations(ctx, unit_list):
+        if parent not in units[child].parents:
+            units[child].parents.append(parent)
     meta = read_metadata(ctx, structure.title_spans, structure.body_start, unit_list)
+    _add_reporting_unit(ctx, meta, units, entities)
     return Extraction(source=source, title=title, year=meta.year, sections=structure.sections,
                       items=structure.items, entities=entities, metrics=metrics, links=links, themes=themes,
                       reporting_unit=meta.reporting_unit, norm_text=norm.text, meta=meta)
@@ -85,3 +89,15 @@ def _programs(ctx: Context, hits: list[ProgramHit]) -> list[Entity]:
         official = lexicon.get(label, (label, []))[1]
         out.append(Entity("program", label, mentions, aliases, kind, defs.get(label, []), list(official)))
     return out
+
+
+def _add_reporting_unit(ctx: Context, meta: ReportMeta, units: dict[str, Entity], entities: list[Entity]) -> None:
+    """A reporting unit read from a title (`X区书记…` → X区委) is a unit of the report even where no unit mention
+    stands for it."""
+    hit = meta.unit_hit
+    if hit is None or hit.canonical in units:
+        return
+    entity = Entity("unit", hit.canonical, [ctx.mention(hit.start, hit.end)], [hit.label] if hit.label != hit.canonical
+                    else [], hit.kind, named=hit.named, place=hit.place, local=hit.local)
+    units[hit.canonical] = entity
+    entities.append(entity)

@@ -92,6 +92,7 @@ class Entity:
     named: bool = False  # a unit that names one organisation (柳河镇党委), not a kind (村党支部)
     place: str = ""  # a named unit's territory chain (青石县柳河镇)
     local: bool = False  # named only by masks or level words (××社区党支部): one node per report
+    parents: list[str] = field(default_factory=list)  # units the text puts this unit under (org:subOrganizationOf)
 
 
 @dataclass(frozen=True)

@@ -269,7 +269,7 @@ def report_pages(store: ox.Store) -> list[ReportPage]:
                            OPTIONAL { ?r djo:year ?year } } ORDER BY ?label"""):
         iri = r["r"]
         statements = _q(store, f"""SELECT ?s ?pos ?k ?label ?text ?level ?parent WHERE {{
-            ?s djo:inReport <{iri}> ; djo:position ?pos ; rdfs:label ?label ; djo:text ?text ; djo:level ?level ; a ?k .
+            ?s djo:inReport <{iri}> ; djo:position ?pos ; rdfs:label ?label ; djo:text ?text ; djo:depth ?level ; a ?k .
             VALUES ?k {{ djo:Practice djo:Problem djo:Cause djo:Measure }}
             OPTIONAL {{ ?s djo:parentStatement/djo:position ?parent }} }}""")
         statements.sort(key=lambda s: int(s["pos"]))

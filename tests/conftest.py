@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - a set-up mistake, said plainly
     pytest.exit("dangjian-kg is not installed: run `pip install '.[test]'` first.", returncode=4)
 
 from kg.build import build, sample_dir  # noqa: E402
+
 SAMPLES = sorted(sample_dir().glob("*.txt"))
 
 

@@ -5,7 +5,15 @@ unquoted numeric formula: a run of at least two numeral + part groups whose
 numerals count named parts (三会一课, 四议两公开, 一征三议两公开, 3会1课), or an
 entry of the packaged lexicon of established formulas (四个意识, 两个覆盖 …).
 
-Exclusions, each a general rule rather than a list of strings:
+Exclusions, each a general rule rather than a list of strings (the patterns are data:
+lexicons/quote_rules.tsv):
+* markup debris (`alt=`, `href`, `http`) in quotes;
+* quoted whole sentences (a policy citation ending in `。`, clauses with full stops inside);
+* questions (a question word: `“靠什么”`, `“抓什么、怎么抓”`), and, for short spans without a
+  head noun or numeral after them: a verb with a directional complement (`“动起来”`), a
+  predicate after `让`/`更加` … (`让支部“冒热气”`), a role metaphor after `当好`/`成为` … or
+  before `作用`/`角色` (`当好“排头兵”`, `发挥“指挥棒”作用`). A head noun after the quote keeps a
+  name a name (`“钉钉子”精神`), and so does a numeral (`“三个一”`);
 * emphasis and metaphor: a quoted span of at most three Han characters with no
   numeral and no program head noun after it that is either a common dictionary
   word (jieba frequency ≥ 100) or stands in attributive/copular position
@@ -124,13 +132,34 @@ def classify_quote(ctx: Context, span: QuoteSpan, units: frozenset[str]) -> tupl
     if unit_like:
         mechanism = after in ("工作机制", "机制", "制度", "模式", "会议", "工作法") or text.startswith("建设经验", span.end)
         return mechanism, True
-    if len(content) == 1:
+    if len(content) == 1 or _names_nothing(text, span, content, after, has_num):
         return False, False
     if not has_num and len(han) == len(content) and len(content) <= 3 and not after:
         before = text[span.start - 1] if span.start > 0 else ""
         if word_freq().get(content, 0) >= 100 or before in "的为成色":
             return False, False
     return True, False
+
+
+@lru_cache(maxsize=1)
+def _quote_rules() -> dict[str, re.Pattern[str]]:
+    return {rule: re.compile(pattern) for rule, pattern in lexicon_table("quote_rules.tsv")}
+
+
+def _names_nothing(text: str, span: QuoteSpan, content: str, after: str, has_num: bool) -> bool:
+    """A quoted span that asks, states, describes or is markup names nothing (see the module docstring)."""
+    rules = _quote_rules()
+    if rules["debris"].search(content):
+        return True
+    if after or has_num:
+        return False  # a head noun (“钉钉子”精神) or a numeral (“三个一”) makes a name
+    before = text[max(0, span.start - 10):span.start]
+    short, word = len(content) <= 5, len(content) <= 3
+    return bool(rules["sentence"].search(content) or rules["interrogative"].search(content)
+                or (short and rules["complement"].search(content))
+                or (short and rules["predicate"].search(before))
+                or (word and rules["role_before"].search(before))
+                or (word and rules["role_after"].match(text, span.end)))
 
 
 def formula_hits(ctx: Context) -> list[ProgramHit]:

@@ -64,6 +64,7 @@ class ReportMeta:
     place: str | None
     evidence: tuple[Evidence, ...] = ()
     unit_label: str | None = None  # the reporting unit as written
+    unit_hit: UnitHit | None = None  # where the reporting unit stands (it may not be among the report's units)
 
 
 @cache
@@ -207,7 +208,7 @@ def read_metadata(ctx: Context, title_spans: tuple[tuple[int, int], ...], body_s
     year = _year(r, list(title_spans), opening_zone)
     place = unit.place if unit and unit.place else None
     return ReportMeta(genre, unit.canonical if unit else None, role, level, year, place, tuple(r.evidence),
-                      unit.label if unit else None)
+                      unit.label if unit else None, unit)
 
 
 _SPEECH = re.compile(r"在[^，。]{2,60}?(?:上|会|会议)的?(?:讲话|发言|点评|致辞)")

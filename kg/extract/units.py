@@ -182,11 +182,11 @@ def _crosses_suffix(ctx: Context, start: int, end: int) -> bool:
 
 @cache
 def _suffix_words() -> frozenset[str]:
-    return frozenset(s for s, _, _ in _suffixes()) | {"乡镇", "城乡", "街道社区"}
+    return frozenset(s for s, _, role in _suffixes() if role == "territory") | {"乡镇", "城乡", "街道社区"}
 
 
 def _is_suffix_word(name: str) -> bool:
-    """A territory or institution word is no proper name (`街道社区党组织` names no street)."""
+    """A territory word is no proper name (`街道社区党组织` names no street)."""
     return name in _suffix_words() or any(name.endswith(s) and len(s) >= 2 for s in _suffix_words())
 
 
@@ -287,8 +287,9 @@ def _kind(chain: list[_Component], head: str, label: str) -> str:
     inner = chain[-1].type if chain else ""
     if re.fullmatch(_REGION_COMMITTEE, head):
         return "地方党委"
-    if not inner:
-        return {"两委": "村（社区）两委", "国企": "国有企业", "两新": "两新组织"}.get(head, head)
+    special = {"两委": "村（社区）两委", "国企": "国有企业", "两新": "两新组织"}
+    if not inner or head in special:
+        return special.get(head, head)
     if party:
         organ = {"委员会": "党委", "工委": "党工委", "支部": "党支部", "总支": "党总支"}.get(party.group(1), party.group(1))
         return inner + organ
@@ -390,3 +391,20 @@ def is_unit_name(name: str) -> bool:
             if start == 0 and (m.group(0) not in _needs_modifier() or m.start() > 0):
                 return True
     return False
+
+
+_SUB = re.compile(r"^(?:的)?(?:下属|所属|下设|管辖|领导下|指导下|带领下)的?$")
+_UNDER = re.compile(r"^(?:隶属于?|归属于?|属于)$")
+
+
+def sub_organisations(ctx: Context, hits: list[UnitHit]) -> list[tuple[str, str]]:
+    """(child, parent) identities where the text puts one unit under another: `甲镇党委下属的乙村党支部`,
+    `区委教育工委领导下的区实验中学党委`, `乙村党支部隶属甲镇党委`."""
+    out: list[tuple[str, str]] = []
+    for a, b in zip(hits, hits[1:]):
+        between = ctx.text[a.end:b.start]
+        if _SUB.match(between) and a.canonical != b.canonical:
+            out.append((b.canonical, a.canonical))
+        elif _UNDER.match(between) and a.canonical != b.canonical:
+            out.append((a.canonical, b.canonical))
+    return out

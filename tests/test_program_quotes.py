@@ -1,0 +1,46 @@
+"""Quoted spans that name a program and quoted spans that name nothing, decided by general features
+(kg/extract/programs.py). Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.jsonout import to_json
+from kg.pipeline import extract
+from kg.records import Source
+
+CASES = [
+    ("支部要回答好“靠什么”的问题。", None),  # a question word
+    ("遇到难题先想“怎么办”。", None),
+    ("开展“抓什么、怎么抓”专题研讨。", "抓什么、怎么抓"),  # a head noun after the quote makes a campaign's name
+    ("让党员都“动起来”。", None),  # verb + directional complement
+    ("把支部活动“搞起来”。", None),
+    ("让党建工作真正“冒热气”。", None),  # a predicate after 让
+    ("使服务更加“接地气”。", None),
+    ("当好乡村振兴“排头兵”。", None),  # a role metaphor
+    ("发挥党组织“指挥棒”作用。", None),
+    ("正如上级要求的“要把抓党建作为最大的政绩。”", None),  # a quoted whole sentence
+    ("页面残留<img alt=“党建图片”>标记。", None),  # markup debris
+    ("发扬“钉钉子”精神，一抓到底。", "钉钉子"),  # a head noun after it: a named method
+    ("推行“明责、履责、考责”工作法。", "明责、履责、考责"),
+    ("深入开展“领头雁”工程。", "领头雁"),
+    ("严格落实“三会一课”制度。", "三会一课"),
+    ("实施“四议两公开”工作法。", "四议两公开"),
+    ("打造“红色引擎”党建品牌。", "红色引擎"),
+    ("坚持“抓好党建是本职，不抓党建是失职”的理念。", "抓好党建是本职，不抓党建是失职"),
+    ("评选“十佳党支部书记”。", "十佳党支部书记"),
+    ("建立“三个清单”。", "三个清单"),
+]
+
+
+def _programs(sentence: str) -> list[str]:
+    return [p["label"] for p in to_json(extract(Source("a.txt", "标题\n" + sentence, "utf-8", "0" * 64, "txt")))["programs"]]
+
+
+@pytest.mark.parametrize("sentence, program", CASES, ids=[c[0][:12] for c in CASES])
+def test_quoted_spans(sentence: str, program: str | None) -> None:
+    found = _programs(sentence)
+    if program is None:
+        assert found == []
+    else:
+        assert program in found
