@@ -18,8 +18,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .namespaces import DJ_IRI, DJO, ORG_IRI, PREFIXES
 from .extract.report import level_of
+from .namespaces import DJ_IRI, DJO, ORG_IRI, PREFIXES
 from .records import Entity, Extraction, Item
 from .themes import taxonomy
 

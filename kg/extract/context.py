@@ -14,7 +14,7 @@ from ..segment import tokenize
 from .quotes import QuoteSpan, quoted_spans
 
 _SENT = re.compile(r"[。！？；\n]")
-_TITLE = re.compile(r"《([^《》\n]{1,80})》")
+_TITLE = re.compile(r"《([^《》\n]{1,120}(?:\n[^《》\n]{1,60})?)》|(?<![《〈])〈([^〈〉《》\n]{4,80})〉(?![》〉])")
 
 
 @dataclass
@@ -86,7 +86,7 @@ class Context:
     @cached_property
     def titles(self) -> list[tuple[int, int, str]]:
         """《…》 spans: (start, end) of the whole bracketed title and its content."""
-        return [(m.start(), m.end(), m.group(1)) for m in _TITLE.finditer(self.text)]
+        return [(m.start(), m.end(), m.group(1) or m.group(2)) for m in _TITLE.finditer(self.text)]
 
     @cached_property
     def quotes(self) -> list[QuoteSpan]:
