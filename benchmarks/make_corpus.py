@@ -40,7 +40,7 @@ def item_pools() -> dict[str, list[tuple[str, list[str]]]]:
     pools: dict[str, list[tuple[str, list[str]]]] = {k: [] for k in HEADINGS}
     for path in sorted(sample_dir().glob("*.txt")):
         source = read(path)
-        for item in analyse(normalize(source.text)).items:
+        for item in analyse(normalize(source.text), source.text).items:
             body = source.text[item.start:item.end]
             body = re.sub(r"^\s*(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|\(?\d+[.、)]|第[一二三四五六七八九十]+，)",
                           "", body).strip()

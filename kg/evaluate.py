@@ -20,17 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import E, InputError
+from .lexicons import alternation
 from .normalize import to_simplified
 
 NAME_CATEGORIES = ("programs", "units", "documents")
 ITEM_CATEGORIES = ("problems", "causes", "measures", "practices")
 CATEGORIES = NAME_CATEGORIES + ITEM_CATEGORIES
 
-_GENERIC_TAIL = re.compile(
-    r"(制度|工程|活动|行动|机制|工作法|模式|建设|精神|理念|要求|原则|专栏|大讨论|主题教育|品牌|平台|体系|格局|"
-    r"工作|管理|标准|目标|战略|教育|创建)$"
-)
+_GENERIC_TAIL = re.compile(f"({alternation('generic_tails')})$")
 _STRIP = re.compile(r"[\s“”\"'‘’「」『』《》〈〉（）()【】\[\]、，,。.;；:：!！?？…·]")
 
 
@@ -147,28 +145,28 @@ class Evaluation:
 
 def evaluate(gold_dir: Path, texts_dir: Path) -> Evaluation:
     """Extract every text that has a gold file and score the predictions."""
-    from .api import extract_file
+    from .api import extract
     from .jsonout import to_json
 
     if not gold_dir.is_dir():
-        raise InputError(f"{gold_dir}: no such folder of gold files.")
+        raise InputError(E.NO_GOLD_FOLDER, path=gold_dir)
     if not texts_dir.is_dir():
-        raise InputError(f"{texts_dir}: no such folder of report texts.")
+        raise InputError(E.NO_TEXT_FOLDER, path=texts_dir)
     result = Evaluation()
     gold_files = sorted(p for p in gold_dir.glob("*.json") if not p.name.endswith(".schema.json"))
     if not gold_files:
-        raise InputError(f"{gold_dir}: no gold files (<stem>.json) found.")
+        raise InputError(E.NO_GOLD_FILES, path=gold_dir)
     for gold_file in gold_files:
         try:
             gold = json.loads(gold_file.read_text(encoding="utf-8"))
         except (OSError, ValueError) as err:
-            raise InputError(f"{gold_file}: not a readable JSON gold file ({err}).") from None
+            raise InputError(E.BAD_GOLD, path=gold_file, reason=err) from None
         stem = gold.get("id", gold_file.stem)
         text = next((p for p in sorted(texts_dir.glob(f"{stem}.*")) if p.suffix.lower() in
                      {".txt", ".md", ".docx", ".pdf"}), None)
         if text is None:
-            raise InputError(f"{texts_dir}: no report text for gold file {gold_file.name} (expected {stem}.txt).")
-        pred = to_json(extract_file(text))
+            raise InputError(E.NO_GOLD_TEXT, folder=texts_dir, name=gold_file.name, stem=stem)
+        pred = to_json(extract(text))
         result.reports += 1
         for c in CATEGORIES:
             hits, misses, false_hits = match(c, labels(gold.get(c)), labels(pred.get(c)))

@@ -9,6 +9,7 @@ DJO_IRI = "https://w3id.org/dangjian-kg/ontology#"
 DJ_IRI = "https://w3id.org/dangjian-kg/id/"
 ORG_IRI = "http://www.w3.org/ns/org#"
 PROV_IRI = "http://www.w3.org/ns/prov#"
+NIF_IRI = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 
 
 class DJO(DefinedNamespace):
@@ -35,7 +36,6 @@ class DJO(DefinedNamespace):
     addresses: URIRef
     approximate: URIRef
     countedThing: URIRef
-    depth: URIRef
     encoding: URIRef
     end: URIRef
     evidenceFor: URIRef
@@ -49,7 +49,6 @@ class DJO(DefinedNamespace):
     kindEvidence: URIRef
     involves: URIRef
     level: URIRef
-    marker: URIRef
     masked: URIRef
     mentionCount: URIRef
     mentions: URIRef
@@ -57,7 +56,6 @@ class DJO(DefinedNamespace):
     otherReport: URIRef
     parentStatement: URIRef
     place: URIRef
-    position: URIRef
     programKind: URIRef
     refersTo: URIRef
     relation: URIRef
@@ -94,4 +92,5 @@ PREFIXES = {
     "org": ORG_IRI,
     "prov": PROV_IRI,
     "dcterms": "http://purl.org/dc/terms/",
+    "nif": NIF_IRI,
 }

@@ -30,6 +30,22 @@ def small_numerals() -> str:
     return "".join(ch for ch in chars("digit") + chars("unit") if 0 < _table()[ch][0] <= 10)
 
 
+@cache
+def _formula_digits() -> dict[str, str]:
+    return {str(int(row[1])): row[0] for row in lexicon_table("numerals.tsv") if len(row) > 3 and row[3] == "formula"}
+
+
+def formula_digits(text: str) -> str:
+    """A formula's Arabic digits as the Chinese numerals it is read with (`3个代表` → `三个代表`)."""
+    table = _formula_digits()
+    return "".join(table.get(ch, ch) for ch in text)
+
+
+def value_of(ch: str) -> int:
+    """The value of one numeral character (十 = 10, 万 = 10000), -1 for any other character."""
+    return _table().get(ch, (-1, ""))[0]
+
+
 def circled_value(ch: str) -> int:
     """Value of a circled enumerator (① = 1), 0 for any other character."""
     value, role = _table().get(ch, (0, ""))

@@ -12,9 +12,9 @@ from .extract.people import place_hits, role_hits
 from .extract.programs import ProgramHit, defined_name_hits, formula_hits, formula_lexicon, quoted_hits
 from .extract.report import ReportMeta, read_metadata
 from .extract.units import is_unit_name, sub_organisations, unit_hits
-from .link import link_items
 from .normalize import normalize
 from .records import Entity, Extraction, Mention, Source
+from .relations import link_items
 from .structure import analyse
 from .themes import assign_themes
 
@@ -43,10 +43,14 @@ def extract(source: Source) -> Extraction:
             entity.aliases.append(hit.label)
     entities.extend(units.values())
 
-    for category, found in (("document", document_hits(ctx)), ("role", role_hits(ctx)), ("place", place_hits(ctx))):
+    spans: tuple[tuple[str, list[tuple[str, int, int]]], ...] = (
+        ("document", [(h.label, h.start, h.end) for h in document_hits(ctx)]),
+        ("role", [(h.label, h.start, h.end) for h in role_hits(ctx)]),
+        ("place", [(h.label, h.start, h.end) for h in place_hits(ctx)]))
+    for category, found in spans:
         grouped: dict[str, Entity] = {}
-        for hit in found:
-            grouped.setdefault(hit.label, Entity(category, hit.label)).mentions.append(ctx.mention(hit.start, hit.end))
+        for label, start, end in found:
+            grouped.setdefault(label, Entity(category, label)).mentions.append(ctx.mention(start, end))
         entities.extend(grouped.values())
 
     skip = [(h.start, h.end) for h in hits] + [(q.start, q.end) for q in ctx.quotes]
@@ -97,7 +101,9 @@ def _add_reporting_unit(ctx: Context, meta: ReportMeta, units: dict[str, Entity]
     hit = meta.unit_hit
     if hit is None or hit.canonical in units:
         return
-    entity = Entity("unit", hit.canonical, [ctx.mention(hit.start, hit.end)], [hit.label] if hit.label != hit.canonical
-                    else [], hit.kind, named=hit.named, place=hit.place, local=hit.local)
+    mention = ctx.mention(hit.start, hit.end)
+    aliases = sorted({hit.label, mention.text} - {hit.canonical})
+    entity = Entity("unit", hit.canonical, [mention], aliases, hit.kind, named=hit.named, place=hit.place,
+                    local=hit.local)
     units[hit.canonical] = entity
     entities.append(entity)

@@ -1,14 +1,20 @@
 """`kg push`: send a graph to any SPARQL 1.1 Graph Store HTTP Protocol endpoint.
 
-The graph (a Turtle/N-Triples/JSON-LD file or a store folder) is sent as N-Triples in
-chunks of `chunk` triples: the first chunk replaces the target graph (HTTP PUT) unless
-`append` is set, the others are added (HTTP POST). Connection errors and 5xx answers are
-retried with backoff; a refusal (4xx) stops with the server's status and message.
+The graph (a Turtle/N-Triples/JSON-LD file or a store folder) is sent as N-Triples in chunks of
+`chunk` triples: the first chunk replaces the target graph (HTTP PUT) unless `append` is set, the
+others are added (HTTP POST). Connection errors and 5xx answers are retried with backoff within a
+total time limit; a refusal (4xx) stops with the server's status and message.
+
+Nothing is sent anywhere the user did not name: redirects are refused (a POST turned into a GET
+would store nothing, and credentials must not reach another host). Success is reported only once
+the server's own count confirms it: a SPARQL COUNT through the query endpoint (`sparql`, or the
+one that goes with the store URL for Oxigraph, Fuseki and Virtuoso). Basic and digest
+authentication are both answered.
 """
 
 from __future__ import annotations
 
-import base64
+import json
 import sys
 import time
 import urllib.error
@@ -17,11 +23,15 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 import pyoxigraph as ox
 
-from .errors import KgError
+from .errors import E, KgError, RemoteError
+from .query import bindings, internal_query, with_values
 from .store import load_graph, triples
+
+PER_REQUEST = 120.0  # seconds one request may take within the total limit
 
 
 @dataclass
@@ -29,16 +39,50 @@ class PushResult:
     triples: int
     chunks: int
     seconds: float
+    confirmed: int | None  # what the server's COUNT says it holds, None when it has no query endpoint
 
 
 def target_url(endpoint: str, graph: str | None) -> str:
     """The Graph Store Protocol URL for a named graph (?graph=IRI) or the default graph (?default)."""
-    parts = urllib.parse.urlsplit(endpoint)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise KgError(f"`{endpoint}` is not an http(s) URL of a Graph Store endpoint.")
+    parts = _http(endpoint, "Graph Store endpoint")
     query = urllib.parse.urlencode({"graph": graph}) if graph else "default"
     sep = "&" if parts.query else ""
     return urllib.parse.urlunsplit(parts._replace(query=parts.query + sep + query))
+
+
+def _http(url: str, what: str) -> urllib.parse.SplitResult:
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise KgError(E.NOT_HTTP, url=url, what=what)
+    return parts
+
+
+def query_endpoint(store_url: str) -> str | None:
+    """The SPARQL query endpoint that goes with a Graph Store URL, where the server's layout says it."""
+    parts = urllib.parse.urlsplit(store_url)
+    path = parts.path.rstrip("/")
+    for suffix, replacement in (("/store", "/query"), ("/sparql-graph-crud-auth", "/sparql"),
+                                ("/sparql-graph-crud", "/sparql"), ("/data", "/sparql")):
+        if path.endswith(suffix):
+            return urllib.parse.urlunsplit(parts._replace(path=path[: -len(suffix)] + replacement, query=""))
+    return None
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req: Any, fp: IO[bytes], code: int, msg: str, headers: Any, newurl: str) -> None:
+        raise RemoteError(E.REDIRECTED, location=newurl)
+
+
+def _opener(url: str, auth: str | None) -> urllib.request.OpenerDirector:
+    handlers: list[Any] = [_NoRedirect()]
+    if auth:
+        user, sep, password = auth.partition(":")
+        if not sep:
+            raise KgError(E.AUTH_FORM)
+        manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        manager.add_password(None, url, user, password)
+        handlers += [urllib.request.HTTPBasicAuthHandler(manager), urllib.request.HTTPDigestAuthHandler(manager)]
+    return urllib.request.build_opener(*handlers)
 
 
 def _chunks(store: ox.Store, size: int) -> Iterator[list[ox.Triple]]:
@@ -52,51 +96,86 @@ def _chunks(store: ox.Store, size: int) -> Iterator[list[ox.Triple]]:
         yield batch
 
 
-def _send(url: str, method: str, body: bytes, auth: str | None, retries: int, timeout: float) -> None:
-    headers = {"Content-Type": "application/n-triples"}
-    if auth:
-        if ":" not in auth:
-            raise KgError("--auth takes user:password.")
-        headers["Authorization"] = "Basic " + base64.b64encode(auth.encode("utf-8")).decode("ascii")
-    delay = 1.0
-    for attempt in range(retries + 1):
-        request = urllib.request.Request(url, data=body, method=method, headers=headers)
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as resp:
-                resp.read()
-                return
-        except urllib.error.HTTPError as err:
-            message = err.read(500).decode("utf-8", errors="replace").strip().replace("\n", " ")
-            if err.code < 500 or attempt == retries:
-                raise KgError(f"the server refused the graph: HTTP {err.code} {err.reason}"
-                              + (f" ({message})" if message else "") + ".") from None
-        except (urllib.error.URLError, TimeoutError, ConnectionError) as err:
-            if attempt == retries:
-                reason = getattr(err, "reason", err)
-                raise KgError(f"cannot reach {url.split('?')[0]} ({reason}) after {retries + 1} tries.") from None
-        time.sleep(delay)
-        delay *= 2
+class _Client:
+    """Requests to one server with retries, all within one deadline."""
+
+    def __init__(self, url: str, auth: str | None, retries: int, timeout: float) -> None:
+        self.opener = _opener(url, auth)
+        self.retries, self.timeout = retries, timeout
+        self.deadline = time.monotonic() + timeout
+
+    def send(self, request: urllib.request.Request) -> bytes:
+        delay = 1.0
+        for attempt in range(self.retries + 1):
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                raise RemoteError(E.PUSH_TIMEOUT, seconds=self.timeout)
+            try:
+                with self.opener.open(request, timeout=min(left, PER_REQUEST)) as resp:
+                    return bytes(resp.read())
+            except urllib.error.HTTPError as err:
+                message = err.read(500).decode("utf-8", errors="replace").strip().replace("\n", " ")
+                if err.code < 500 or attempt == self.retries:
+                    raise RemoteError(E.SERVER_REFUSED, status=err.code, reason=err.reason,
+                                      detail=f" ({message})" if message else "") from None
+            except (urllib.error.URLError, TimeoutError, ConnectionError) as err:
+                if time.monotonic() >= self.deadline:
+                    raise RemoteError(E.PUSH_TIMEOUT, seconds=self.timeout) from None
+                if attempt == self.retries:
+                    reason = getattr(err, "reason", err)
+                    raise RemoteError(E.UNREACHABLE, url=request.full_url.split("?")[0], reason=reason,
+                                      tries=self.retries + 1) from None
+            time.sleep(min(delay, max(self.deadline - time.monotonic(), 0)))
+            delay *= 2
+        raise AssertionError("unreachable")
+
+
+def _count(client: _Client, sparql: str, graph: str | None) -> int | None:
+    """The triples the server holds in the target graph, by a SPARQL COUNT; None if it cannot say."""
+    if graph:
+        q = internal_query("count_named_graph")
+        text = with_values(q.text, bindings(q, {"g": graph}))
+    else:
+        text = internal_query("count_default_graph").text
+    body = urllib.parse.urlencode({"query": text}).encode()
+    request = urllib.request.Request(sparql, data=body, method="POST", headers={
+        "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"})
+    try:
+        data = json.loads(client.send(request))
+        return int(data["results"]["bindings"][0]["n"]["value"])
+    except (RemoteError, ValueError, KeyError, IndexError):
+        return None
 
 
 def push(source: Path, endpoint: str, graph: str | None = None, auth: str | None = None, append: bool = False,
-         chunk: int = 100_000, retries: int = 3, timeout: float = 120.0, progress: bool = False) -> PushResult:
+         chunk: int = 100_000, retries: int = 3, timeout: float = 600.0, progress: bool = False,
+         sparql: str | None = None) -> PushResult:
     """Push the graph at `source` to the Graph Store endpoint (replacing the target graph unless append)."""
     if chunk < 1:
-        raise KgError("--chunk must be at least 1.")
+        raise KgError(E.BAD_OPTION, option="--chunk", problem="must be at least 1")
     url = target_url(endpoint, graph)
+    counter = sparql or query_endpoint(endpoint)
+    if counter:
+        _http(counter, "SPARQL query endpoint")
     store = load_graph(source)
+    client = _Client(url, auth, retries, timeout)
     started = time.perf_counter()
     sent = chunks = 0
     for batch in _chunks(store, chunk):
         method = "POST" if append or chunks else "PUT"
-        _send(url, method, ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES), auth, retries, timeout)
+        client.send(urllib.request.Request(url, data=ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES),
+                                           method=method, headers={"Content-Type": "application/n-triples"}))
         sent += len(batch)
         chunks += 1
         if progress:
             sys.stderr.write(f"\rpushed {sent:,} triples in {chunks} chunk(s)")
             sys.stderr.flush()
-    if chunks == 0 and not append:
-        _send(url, "PUT", b"", auth, retries, timeout)  # an empty graph replaces the target too
+    if chunks == 0 and not append:  # an empty graph replaces the target too
+        client.send(urllib.request.Request(url, data=b"", method="PUT",
+                                           headers={"Content-Type": "application/n-triples"}))
     if progress:
         sys.stderr.write("\n")
-    return PushResult(sent, chunks, time.perf_counter() - started)
+    held = _count(client, counter, graph) if counter else None
+    if held is not None and held < sent:  # every triple sent must be there (appending: among others)
+        raise RemoteError(E.PUSH_UNCONFIRMED, found=held, sent=sent)
+    return PushResult(sent, chunks, time.perf_counter() - started, held)

@@ -6,6 +6,7 @@ text (what the file decoded to), so provenance never has to be rebuilt.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,11 +20,18 @@ class Source:
     encoding: str
     sha256: str
     fmt: str  # txt, md, docx, pdf
+    rel: str = ""  # the path within the corpus (`kg build`), or the file's name
+
+    @property
+    def name(self) -> str:
+        """The path that, with the content, identifies the report: `rel`, or the file's name."""
+        return self.rel or self.path.replace("\\", "/").rsplit("/", 1)[-1]
 
     @property
     def id(self) -> str:
-        """Report id: the first 16 hex digits of the file's sha256."""
-        return self.sha256[:16]
+        """Report id: 16 hex digits of a hash of the content's sha256 and the report's path in the corpus, so
+        two files with the same text stay two reports and an id never depends on which other files exist."""
+        return hashlib.sha256(f"{self.sha256}\n{self.name}".encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -70,12 +78,13 @@ class Item:
 
 @dataclass(frozen=True)
 class Mention:
-    """One occurrence of an entity in the original text."""
+    """One occurrence of an entity in the original text, and the sentence it stands in."""
 
     start: int
     end: int
     text: str
-    sentence: str
+    sentence: str  # the sentence, stripped, as in the original
+    sentence_start: int = 0  # where that sentence begins in the original
 
 
 @dataclass

@@ -49,3 +49,8 @@ def word_tag(word: str) -> str | None:
 def word_freq() -> dict[str, int]:
     """jieba's dictionary frequencies (to tell common words from coined names)."""
     return _jieba().FREQ
+
+
+def warm() -> None:
+    """Load jieba now (a build's worker does this once, before its first file)."""
+    _jieba()

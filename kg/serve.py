@@ -28,8 +28,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 import pyoxigraph as ox
 
 from .errors import KgError, QueryError
-from .namespaces import PREFIXES
-from .query import named_queries, render, run_oxigraph
+from .query import graph_text, named_queries, render, run_oxigraph
 
 SELECT_TYPES = {
     "application/sparql-results+json": "json", "application/json": "json",
@@ -113,11 +112,7 @@ def _execute(store: ox.Store, query: str, select_fmt: str | None, graph_fmt: str
     if result.kind == "graph":
         if graph_fmt is None:
             return 406, "text/plain; charset=utf-8", b"Not acceptable: CONSTRUCT/DESCRIBE answer in Turtle or N-Triples.", {}
-        if graph_fmt == "turtle":
-            triples = ox.parse(result.ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-            body = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-        else:
-            body = result.ntriples.encode("utf-8")
+        body = graph_text(result, "ttl" if graph_fmt == "turtle" else "nt").encode("utf-8")
         return 200, MIME[graph_fmt], body, headers
     if select_fmt is None:
         return 406, "text/plain; charset=utf-8", b"Not acceptable: results come as SPARQL JSON, XML, CSV or TSV.", {}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import GraphError
+from .errors import E, GraphError
 from .namespaces import PREFIXES
 
 STORE_DIR = "store"
@@ -33,39 +33,39 @@ def open_store(path: Path) -> ox.Store:
     try:
         return ox.Store(str(path))
     except OSError as err:
-        raise GraphError(f"{path}: the store cannot be opened ({err}); is another `kg` process using it?") from None
+        raise GraphError(E.STORE_BUSY, path=path, reason=err) from None
 
 
 def open_read_only(path: Path) -> ox.Store:
     try:
         return ox.Store.read_only(str(path))
     except OSError as err:
-        raise GraphError(f"{path}: the store cannot be opened read-only ({err}).") from None
+        raise GraphError(E.STORE_READ_ONLY, path=path, reason=err) from None
 
 
 def format_for(path: Path) -> ox.RdfFormat:
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise GraphError(f"{path}: unknown graph format; use .ttl, .nt, .jsonld (or a store folder).")
+        raise GraphError(E.GRAPH_FORMAT, path=path)
     return fmt
 
 
 def load_graph(path: Path) -> ox.Store:
     """A store holding the graph at path: a store folder (read-only) or a file parsed into memory."""
     if not path.exists():
-        raise GraphError(f"{path}: no such graph; run `kg build` first or pass --graph.")
+        raise GraphError(E.NO_GRAPH, path=path)
     if path.is_dir():
         if is_store(path):
             return open_read_only(path)
         inner = path / STORE_DIR
         if is_store(inner):
             return open_read_only(inner)
-        raise GraphError(f"{path}: a folder, but not an Oxigraph store.")
+        raise GraphError(E.NOT_A_STORE, path=path)
     store = ox.Store()
     try:
         store.bulk_load(path=str(path), format=format_for(path))
     except (SyntaxError, ValueError) as err:
-        raise GraphError(f"{path}: not valid {path.suffix[1:]} ({err}).") from None
+        raise GraphError(E.BAD_GRAPH, path=path, format=path.suffix[1:], reason=err) from None
     return store
 
 
@@ -103,7 +103,7 @@ def to_rdflib(store: ox.Store):
     """The store's triples as an in-memory rdflib Graph (small graphs, SHACL, tests)."""
     import rdflib
 
-    data = ox.serialize(triples(store), format=ox.RdfFormat.N_TRIPLES)
+    data = ox.serialize(triples(store), format=ox.RdfFormat.N_TRIPLES) or b""
     graph = rdflib.Graph()
     graph.parse(data=data.decode("utf-8"), format="nt")
     for prefix, iri in PREFIXES.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import GraphError
+from .errors import E, GraphError
 from .store import load_graph, to_rdflib
 
 
@@ -58,5 +58,5 @@ def validate_graph(graph) -> ValidationReport:
 
 def validate(path: Path) -> ValidationReport:
     if not path.exists():
-        raise GraphError(f"{path}: no such graph; run `kg build` first or name a graph file.")
+        raise GraphError(E.NO_GRAPH, path=path)
     return validate_graph(to_rdflib(load_graph(path)))

@@ -92,7 +92,9 @@ def test_report_pages_and_index_offline(browser, sample_out):
         page, requests, errors = open_offline(browser, path)
         assert requests == [] and errors == [], path
         assert page.title()
-    page, _, _ = open_offline(browser, sample_out / "reports" / "7e4efa59b6456ebe.html")
+    target = next(p for p in sorted((sample_out / "reports").glob("*.html"))
+                  if "有重县乡轻部门现象" in p.read_text(encoding="utf-8"))
+    page, _, _ = open_offline(browser, target)
     text = page.inner_text("body")
     assert "有重县乡轻部门现象" in text and "持续推进支部标准化" in text and "措施→问题" in text
 

@@ -78,20 +78,24 @@ def test_markdown_and_folders_recursively(tmp_path):
     (tmp_path / "a" / "b" / "skip.png").write_bytes(b"\x89PNG")
     (tmp_path / "a" / ".hidden").mkdir()
     (tmp_path / "a" / ".hidden" / "x.txt").write_text(TEXT, encoding="utf-8")
-    files, missing = find_files([tmp_path / "a", tmp_path / "nope"])
-    assert sorted(p.name for p in files) == ["one.txt", "two.md"]
-    assert missing and "no such file" in missing[0][1]
-    assert read(next(p for p in files if p.suffix == ".md")).fmt == "md"
+    found = find_files([tmp_path / "a", tmp_path / "nope"])
+    assert [rel for _, rel in found.files] == ["a/b/two.md", "a/one.txt"]
+    assert found.failed and "no such file" in found.failed[0][1]
+    assert [Path(p).name for p, _ in found.skipped] == ["skip.png"] and "is not read" in found.skipped[0][1]
+    assert read(next(p for p, _ in found.files if p.suffix == ".md")).fmt == "md"
 
 
-def test_record_id_is_content_hash(tmp_path):
+def test_record_id_is_content_and_corpus_path(tmp_path):
+    """Two files with the same text are two reports; the id depends on the content and the path only."""
     one = tmp_path / "one.txt"
     two = tmp_path / "two.txt"
     one.write_text(TEXT, encoding="utf-8")
     two.write_text(TEXT, encoding="utf-8")
-    assert read(one).id == read(two).id
+    assert read(one).sha256 == read(two).sha256 and read(one).id != read(two).id
+    assert read(one).id == read(one).id == read(one, "one.txt").id != read(one, "corpus/one.txt").id
+    before = read(two).id
     two.write_text(TEXT + "。", encoding="utf-8")
-    assert read(one).id != read(two).id
+    assert read(two).id != before
 
 
 def test_sample_records_have_title_and_year():

@@ -23,7 +23,7 @@ class Context:
 
     norm: NormText
     original: str
-    _sentences: dict[int, str] = field(default_factory=dict)
+    _sentences: dict[int, tuple[int, str]] = field(default_factory=dict)
     _segments: dict[int, tuple[int, list[tuple[str, int, int]], set[int], set[int]]] = field(default_factory=dict)
 
     @property
@@ -42,19 +42,22 @@ class Context:
         end = ends[k] if k < len(ends) else len(self.text)
         return start, end
 
-    def sentence_at(self, pos: int) -> str:
-        """The original text of the sentence holding normalised position pos, trimmed (cached per sentence)."""
+    def sentence_at(self, pos: int) -> tuple[int, str]:
+        """Where the sentence holding normalised position pos begins in the original, and its original text,
+        trimmed (cached per sentence)."""
         s, e = self.sentence_bounds(pos)
         cached = self._sentences.get(s)
         if cached is None:
             os_, oe = self.norm.span(s, e)
-            cached = self._sentences[s] = self.original[os_:oe].strip()
+            raw = self.original[os_:oe]
+            cached = self._sentences[s] = (os_ + len(raw) - len(raw.lstrip()), raw.strip())
         return cached
 
     def mention(self, start: int, end: int) -> Mention:
         """A mention of normalised [start, end), with original offsets and text."""
         os_, oe = self.norm.span(start, end)
-        return Mention(os_, oe, self.original[os_:oe], self.sentence_at(start))
+        sentence_start, sentence = self.sentence_at(start)
+        return Mention(os_, oe, self.original[os_:oe], sentence, sentence_start)
 
     # jieba runs only on the sentences that need it (those holding a candidate that depends on
     # word boundaries, and the statements being linked), each once; jieba splits at punctuation

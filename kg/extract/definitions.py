@@ -78,9 +78,10 @@ def definitions(ctx: Context, hits: list[ProgramHit]) -> dict[str, list[str]]:
             start = after + (2 if text.startswith("，即", after) else 1)
             stop = re.search(r"[。；\n]", text[start:])
             parts = split_parts(text[start:start + (stop.start() if stop else 80)])
-        elif hit.how == "quoted" and _COUNT_NAME.match(hit.label) and hit.start >= 2 and text[hit.start - 2] not in "，。；：、（\n":
+        elif hit.how == "quoted" and (count := _COUNT_NAME.match(hit.label)) and hit.start >= 2 \
+                and text[hit.start - 2] not in "，。；：、（\n":
             parts = _list_before(text, hit.start - 1)
-            if abs(len(parts) - cn_number(_COUNT_NAME.match(hit.label).group(1))) > 1:
+            if abs(len(parts) - cn_number(count.group(1))) > 1:
                 parts = []
         if len(parts) >= 2 and all(len(p) <= 60 for p in parts):
             found[hit.label] = parts

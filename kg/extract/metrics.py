@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from ..lexicons import alternation
+from ..numerals import chars, parse_number, value_of
 from ..records import Metric
 from .context import Context
 
@@ -19,32 +21,19 @@ _UNITS = sorted(
     key=len,
     reverse=True,
 )
-_CN = "零一二两三四五六七八九十百千"
+# numeral characters of a figure; 万 stays out: it is read with its unit (万元, 万人)
+_CN = chars("digit") + "".join(ch for ch in chars("unit") if value_of(ch) < 10_000)
 _NUM = rf"(?:\d+(?:\.\d+)?|[{_CN}]{{1,5}}|(?<![A-Za-z])[X×xＸ*]{{1,4}})"
 _METRIC = re.compile(
     rf"(?P<pre>近|约|超过|至少)?(?P<num>{_NUM})(?:\s*[～~\-—至到]\s*(?P<num2>{_NUM}))?"
     rf"(?P<more>多|余)?(?P<unit>{'|'.join(re.escape(u) for u in _UNITS)})(?P<post>以上|以下|左右)?"
 )
-_STOP = re.compile(r"[，。；、：！？（）“”\n]|的|和|等|全部|进行|开展|实现|均|都|共|已|达到|达|为")
+_STOP = re.compile(rf"[，。；、：！？（）“”\n]|{alternation('metric_stops')}")
 _MASKED = re.compile(r"^[X×xＸ*]+$")
-_CN_VAL = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
 def cn_to_number(text: str) -> float | None:
-    """Chinese numeral (up to 千) or Arabic digits to a number."""
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return float(text) if "." in text else int(text)
-    total, current = 0, 0
-    for ch in text:
-        if ch in _CN_VAL:
-            current = _CN_VAL[ch]
-        elif ch in "十百千":
-            factor = {"十": 10, "百": 100, "千": 1000}[ch]
-            total += (current or 1) * factor
-            current = 0
-        else:
-            return None
-    return total + current
+    """Chinese numeral or Arabic digits to a number (kg.numerals reads them)."""
+    value = parse_number(text)
+    return None if value is None else value
 
 
 def metric_hits(ctx: Context, skip: list[tuple[int, int]]) -> list[Metric]:

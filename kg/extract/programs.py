@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicons import lexicon_lines, lexicon_set, lexicon_table
+from ..numerals import formula_digits
 from ..segment import word_freq
 from .context import Context
 from .quotes import QuoteSpan, strip_leading_verbs
@@ -46,7 +47,6 @@ _WEIYITI = re.compile(rf"(?<![{_NUM_ANY}])[{NUMERALS}]位一体")
 _NOT_PART = set("是的了在和与及或般样致起切并定直再旦同向线些")  # 一是/一样/一致/一起 … are words, not parts
 _HONOUR = re.compile(r"先进|优秀|模范|标兵|红旗|示范|五好|星级")
 _MASK = re.compile(r"[X×xＸ*＊]")
-_DIGIT_CN = {"1": "一", "2": "两", "3": "三", "4": "四", "5": "五", "6": "六", "7": "七", "8": "八", "9": "九"}
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def program_key(label: str) -> str:
     """Identity of a program across variants: digits of a formula as Chinese numerals."""
     label = label.strip()
     if re.fullmatch(r"(?:\d{1,2}[\u4e00-\u9fff]{1,2}){2,4}", label):
-        label = "".join(_DIGIT_CN.get(ch, ch) for ch in label)
+        label = formula_digits(label)
     return formula_lexicon().get(label, (label, []))[0]
 
 

@@ -28,8 +28,6 @@ from ..numerals import parse_number
 from .context import Context
 from .units import UnitHit
 
-GENRES = ("述职报告", "述职评议讲话", "工作总结", "整改报告", "其他")
-LEVELS = ("省", "市", "县区", "乡镇街道", "村社区", "机关部门", "国企", "学校", "医院", "两新", "其他")
 _YEAR_OF_REPORT = re.compile(r"((?:19|20)\d{2})\s*(?:年度|学年|[-—~至]\s*(?:19|20)\d{2}\s*学年|年以来)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _OPENING_YEAR = re.compile(r"\s*(?:在|回顾|过去的|过去)?((?:19|20)\d{2})\s*年(?!\d)")
@@ -38,10 +36,8 @@ _CN_YEAR = re.compile(r"([一二三四五六七八九〇零]{4})年")
 _INTRO = re.compile(r"(?:我代表|代表|作为|我是|本人作为|本人是)([^，。；：\n]{2,30})")
 _BODY_ROLE = re.compile(r"(?:履行|作为|担任|身为|我是)(?:本[^，。]{0,4})?")
 _NEWS_SUBJECT = re.compile(r"^[^，。]{0,24}?[，,]\s*([^，。；\s]{2,24}?)(?:在[^，。]{0,20})?(?:召开|举行|组织召开|组织开展|开展|举办)")
-_PRONOUN = re.compile(r"(?:我|全|本)(镇|乡|街道|村|社区|县|区|市|省|校|院|局|委|公司|集团)")
-_PRONOUN_LEVEL = {"镇": "乡镇街道", "乡": "乡镇街道", "街道": "乡镇街道", "村": "村社区", "社区": "村社区", "县": "县区",
-                  "区": "县区", "市": "市", "省": "省", "校": "学校", "院": "医院", "局": "机关部门", "委": "机关部门",
-                  "公司": "国企", "集团": "国企"}
+_PRONOUN_LEVEL: dict[str, str] = {row[0]: row[1] for row in lexicon_table("report_pronouns.tsv")}  # 镇 → 乡镇街道
+_PRONOUN = re.compile("(?:我|全|本)(" + "|".join(sorted(_PRONOUN_LEVEL, key=len, reverse=True)) + ")")
 
 
 @dataclass(frozen=True)

@@ -29,3 +29,19 @@ def lexicon_table(name: str) -> tuple[tuple[str, ...], ...]:
 def lexicon_set(name: str) -> frozenset[str]:
     """The first column of each line, as a set."""
     return frozenset(row[0] for row in lexicon_table(name))
+
+
+@cache
+def words(name: str) -> tuple[str, ...]:
+    """One closed word list of word_lists.tsv (`name<TAB>a|b|c`), longest words first."""
+    for row in lexicon_table("word_lists.tsv"):
+        if row[0] == name:
+            return tuple(sorted(row[1].split("|"), key=lambda w: (-len(w), w)))
+    raise KeyError(name)
+
+
+def alternation(name: str) -> str:
+    """A word list as a regular-expression alternation (words escaped, longest first)."""
+    import re
+
+    return "|".join(re.escape(w) for w in words(name))

@@ -67,7 +67,7 @@ def _curl_quotes(text: str) -> str:
 
 
 @cache
-def _t2s():  # type: ignore[no-untyped-def]
+def _t2s():
     import opencc
 
     return opencc.OpenCC("t2s").convert

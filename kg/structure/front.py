@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicons import alternation
 from .blocks import Block
 from .cues import is_cue_heading
 from .markers import line_marker
 
 _SENTENCE = re.compile(r"[。！？]")
-_SALUTATION = re.compile(r"^(?:尊敬的|各位|同志们|亲爱的|老师们)|(?:同志们|领导|代表|委员|组|部|会)[：:]$")
+_SALUTATION = re.compile(rf"^(?:{alternation('salutation_start')})|(?:{alternation('salutation_end')})[：:]$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_GENRE_WORD = re.compile(r"报告|总结|讲话|发言|述职|材料|汇报|方案|点评")
+_GENRE_WORD = re.compile(alternation("genre_words"))
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def resolve(tree: Tree, own_texts: list[str], alive: list[bool]) -> list[Decisio
         if scope.kind in ("problems", "causes"):
             problem_side = True
         members = [i for i, n in enumerate(nodes) if n.scope == s and alive[i]]
-        undecided = [i for i in members if out[i] is None and (nodes[i].parent is None or not alive[nodes[i].parent])]
+        undecided = [i for i in members if out[i] is None and not _has_live_parent(nodes[i].parent, alive)]
         if undecided:
             decision = _vote(scope.title, [own_texts[i] for i in undecided],
                              [nodes[i].marker.text for i in undecided])
@@ -77,8 +77,14 @@ def resolve(tree: Tree, own_texts: list[str], alive: list[bool]) -> list[Decisio
         for i in members:
             if out[i] is None:
                 parent = nodes[i].parent
-                out[i] = Decision(out[parent].kind, "parent") if parent is not None and out[parent] else \
+                inherited = out[parent] if parent is not None else None
+                out[i] = Decision(inherited.kind, "parent") if inherited is not None else \
                     Decision("measures" if problem_side else "practices", "position")
-            if out[i] and out[i].kind in ("problems", "causes"):  # type: ignore[union-attr]
+            decided = out[i]
+            if decided is not None and decided.kind in ("problems", "causes"):
                 problem_side = True
     return out
+
+
+def _has_live_parent(parent: int | None, alive: list[bool]) -> bool:
+    return parent is not None and alive[parent]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..lexicons import alternation
+
 _END = re.compile(r"[。；！？;!?]")
 _WRAP = re.compile(r"[ \u3000]*\n[ \u3000]*")
 _HEADING_SPACE = re.compile(r"(?<=[\u4e00-\u9fff”）])[ \u3000]+(?=[\u4e00-\u9fff“（])")
@@ -44,7 +46,7 @@ def _inside_quotes(text: str, pos: int) -> bool:
     return text.count("“", 0, pos) > text.count("”", 0, pos)
 
 
-_INTRO_ONLY = re.compile(r"(?:表现在|体现在|表现为|如下|以下[^，。；]{0,8}|包括|主要有|具体有|有以下|几个方面|几点)[：:]?$")
+_INTRO_ONLY = re.compile(rf"(?:{alternation('intro_only')}|以下[^，。；]{{0,8}})[：:]?$")
 
 
 def is_intro_only(own: str) -> bool:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicons import lexicon_table
+from ..lexicons import alternation, lexicon_table
 from ..numerals import chars, circled_value, ordinal, small_numerals
 
 INLINE_STYLES = ("SHI", "YAO", "DI", "PAR", "CIR")
@@ -57,7 +57,7 @@ def _line_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("YAO", re.compile(rf"[ \u3000]*([{cn}]{{1,3}})要(?=[^，。；、的求素点])")),
         ("ADV", re.compile(rf"[ \u3000]*({adverbs})[，,：:]\s*")),
         ("BUL", re.compile(rf"[ \u3000]*([{bullets}])(?![{bullets}\d])\s*(?=[\u4e00-\u9fff“])")),
-        ("LAB", re.compile(rf"[ \u3000]*(?:整改)?(?:问题|不足|短板|差距|原因|成因|措施|举措|任务|做法|经验)\s*([{cn}]{{1,3}}|\d{{1,2}})\s*[：:.．、]\s*")),
+        ("LAB", re.compile(rf"[ \u3000]*(?:整改)?(?:{alternation('labelled_heads')})\s*([{cn}]{{1,3}}|\d{{1,2}})\s*[：:.．、]\s*")),
     )
 
 

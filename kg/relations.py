@@ -113,7 +113,7 @@ def profile(item: Item, names: list[str], tokens_between=None, norm_text: str = 
         inside = tokens_between(item.nstart, item.nend)
         at = norm_text.find(item.label, item.nstart, item.nend)
         label_tokens = [w for w, s, e in inside if at >= 0 and at <= s and e <= at + len(item.label)]
-        label = bag(item.label, (), label_tokens)
+        label = bag(item.label, [], label_tokens)
         text = bag(item.text, names, [w for w, _, _ in inside])
     return Profile(label, {w: v * (LABEL_BOOST if w in label else 1.0) for w, v in text.items()})
 

@@ -1,0 +1,57 @@
+"""What the corpus says, with networkx: rankings, communities, trends, recurring problems and
+shared text — as `analysis.json` and an offline `analysis.html`.
+
+`corpus` reads the graph once; `network` builds the networkx view; `rankings`, `trends` and
+`recurring` compute; `page` renders. PageRank is weighted; communities are Louvain with a fixed
+seed on the programs' co-occurrence graph.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pyoxigraph as ox
+
+from ..store import atomic_write
+from .corpus import Corpus, load
+from .network import network
+from .page import analysis_html
+from .rankings import communities, ranked, rankings
+from .recurring import recurring_problems
+from .trends import trends
+
+__all__ = ["Corpus", "analyse", "analysis_html", "graphml_graph", "load", "network", "write_analysis"]
+
+
+def analyse(store: ox.Store, top: int = 30) -> dict[str, Any]:
+    """Every analysis, as JSON-able data with a deterministic order."""
+    c = load(store)
+    g = network(c)
+    r = ranked(c, g)
+    shared_text = [{"report_a": c.report_title.get(a, a), "report_b": c.report_title.get(b, b), "share": s}
+                   for a, b, s in sorted(c.shares, key=lambda t: (-t[2], t[0], t[1]))]
+    return {"summary": {"reports": len(c.report_title), "programs": len(r.programs), "nodes": g.number_of_nodes(),
+                        "edges": g.number_of_edges()},
+            "rankings": rankings(r, top), "communities": communities(r)[:top], "trends": trends(r, top),
+            "recurring_problems": recurring_problems(r, top), "shared_text": shared_text[: top * 5]}
+
+
+def write_analysis(store: ox.Store, out_dir: Path) -> dict[str, Any]:
+    data = analyse(store)
+    atomic_write(out_dir / "analysis.json",
+                 lambda fh: fh.write(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")))
+    atomic_write(out_dir / "analysis.html", lambda fh: fh.write(analysis_html(data).encode("utf-8")))
+    return data
+
+
+def graphml_graph(store: ox.Store) -> nx.Graph:
+    """The networkx view with plain attributes, ready for write_graphml (Gephi, networkx.read_graphml)."""
+    g = network(load(store))
+    for _, _, d in g.edges(data=True):
+        d["weight"] = float(d["weight"])
+    for n, d in g.nodes(data=True):
+        d["iri"] = n
+    return g

@@ -1,0 +1,82 @@
+"""Rankings and communities: programs by reports and by weighted PageRank, units by the programs they
+run, Louvain communities of programs (fixed seed), each named by its most central member."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from .corpus import Corpus
+
+SEED = 7
+
+
+@dataclass
+class Ranked:
+    """What several analyses share: the network's PageRank and who names what where."""
+
+    corpus: Corpus
+    graph: nx.Graph
+    rank: dict[str, float]
+    programs: list[str]
+    program_reports: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    statement_programs: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    unit_programs: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def report_of(self, statement: str) -> str:
+        return self.corpus.statement_report.get(statement, "")
+
+
+def ranked(c: Corpus, g: nx.Graph) -> Ranked:
+    rank = nx.pagerank(g, weight="weight") if g.number_of_nodes() else {}
+    r = Ranked(c, g, rank, [n for n, d in g.nodes(data=True) if d["kind"] == "Program"])
+    for s, p in c.invokes:
+        r.program_reports[p].add(r.report_of(s))
+        r.statement_programs[s].add(p)
+    for s, u in c.involves:
+        r.unit_programs[u] |= r.statement_programs.get(s, set())
+    return r
+
+
+def rankings(r: Ranked, top: int) -> dict[str, list[dict[str, Any]]]:
+    c, rank = r.corpus, r.rank
+    by_reports = sorted((p for p in c.labels if c.kinds[p] == "Program" and c.report_count.get(p, 0) > 0),
+                        key=lambda p: (-c.report_count.get(p, 0), -rank.get(p, 0.0), c.labels[p]))[:top]
+    return {
+        "programs_by_reports": [{"program": c.labels[p], "reports": c.report_count.get(p, 0),
+                                 "pagerank": round(rank.get(p, 0.0), 5)} for p in by_reports],
+        "programs_by_pagerank": [{"program": c.labels[p], "pagerank": round(rank[p], 5),
+                                  "reports": c.report_count.get(p, 0)}
+                                 for p in sorted(r.programs, key=lambda p: (-rank[p], c.labels[p]))[:top]],
+        "units_by_programs": [{"unit": c.labels[u], "programs": len(ps), "examples": sorted(c.labels[p] for p in ps)[:5]}
+                              for u, ps in sorted(r.unit_programs.items(),
+                                                  key=lambda kv: (-len(kv[1]), c.labels[kv[0]]))[:top] if ps],
+    }
+
+
+def communities(r: Ranked) -> list[dict[str, Any]]:
+    """Louvain on the programs' co-occurrence graph."""
+    c = r.corpus
+    pg = nx.Graph()
+    pg.add_nodes_from(sorted(r.programs))
+    for a, b, d in r.graph.edges(data=True):
+        if a in pg and b in pg and d["relation"] == "cooccurs":
+            pg.add_edge(a, b, weight=d["weight"])
+    if not pg.number_of_edges():
+        return []
+    out = []
+    found = nx.community.louvain_communities(pg, weight="weight", seed=SEED)
+    for members in sorted(found, key=lambda m: (-len(m), sorted(c.labels[x] for x in m))):
+        if len(members) < 2:
+            continue
+        ordered = sorted(members, key=lambda p: (-r.rank.get(p, 0.0), c.labels[p]))
+        units = Counter(u for s, u in c.involves if r.statement_programs.get(s, set()) & members)
+        titles = sorted({c.report_title.get(rep, rep) for p in members for rep in r.program_reports[p]})
+        out.append({"name": c.labels[ordered[0]], "size": len(members),
+                    "programs": [c.labels[p] for p in ordered[:15]],
+                    "units": [c.labels[u] for u, _ in sorted(units.items(), key=lambda kv: (-kv[1], c.labels[kv[0]]))[:8]],
+                    "reports": titles[:10], "report_count": len(titles)})
+    return out

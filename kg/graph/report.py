@@ -1,0 +1,192 @@
+"""One report's own triples (its named graph): the report, its statements, sentences, mentions,
+metrics and links — the lean provenance model, aligned with NIF 2.0.
+
+* A statement is a string of the report (djo:text ⊑ nif:anchorOf, djo:start ⊑ nif:beginIndex);
+  its end is start + length of its text.
+* A mention is `djo:refersTo` its entity, `nif:beginIndex` where it starts and `nif:superString`
+  the smallest string holding it: its statement, or a `nif:Sentence` node (text, start, report)
+  for a sentence outside every statement. Its end is start + length of the entity's label unless
+  `nif:endIndex` says otherwise (a variant of another length); its text is that slice of its
+  super-string.
+* Nothing another triple states already: no report title beside its label, no statement
+  sentence string, no mention text equal to a label, no false `djo:masked`/`djo:approximate`,
+  no position or depth (the statement's start and parent give them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pyoxigraph as ox
+
+from ..records import Extraction, Item, Mention, Metric
+from .terms import (
+    DCTERMS,
+    KIND_CLASS,
+    RDF_TYPE,
+    RDFS_LABEL,
+    boolean,
+    concept_iri,
+    decimal,
+    djo,
+    entity_iri,
+    gyear,
+    integer,
+    nif,
+    node_iri,
+    report_iri,
+    term,
+    theme_iri,
+    zh,
+)
+
+T = ox.Triple
+
+
+def report_triples(x: Extraction, source_path: str | None = None) -> list[ox.Triple]:
+    """The report's own triples, in a deterministic order."""
+    report = term(report_iri(x.id))
+    out = list(_report_node(x, report, source_path))
+    items = {i.position: term(f"{report.value}/item/{i.position}") for i in x.items}
+    for item in x.items:
+        out += _statement(item, items, report, x.themes.get(item.position, []))
+    out += _mentions(x, report, items)
+    out += _metrics(x, report, items)
+    out += _links(x, report, items)
+    return list(dict.fromkeys(out))  # an item naming a program twice invokes it once
+
+
+def _report_node(x: Extraction, report: ox.NamedNode, source_path: str | None) -> Iterator[ox.Triple]:
+    yield T(report, RDF_TYPE, djo("Report"))
+    yield T(report, RDFS_LABEL, zh(x.title))
+    yield T(report, djo("sourcePath"), ox.Literal(source_path or x.source.path))
+    yield T(report, djo("sha256"), ox.Literal(x.source.sha256))
+    yield T(report, djo("encoding"), ox.Literal(x.source.encoding))
+    yield T(report, term(DCTERMS + "identifier"), ox.Literal(x.stem))
+    if x.year:
+        yield T(report, djo("year"), gyear(x.year))
+    meta = x.meta
+    if meta is None:
+        return
+    yield T(report, djo("genre"), term(concept_iri("genre", meta.genre)))
+    if meta.level:
+        yield T(report, djo("level"), term(concept_iri("level", meta.level)))
+    unit = next((e for e in x.entities if e.category == "unit" and e.label == meta.reporting_unit), None)
+    if unit is not None:
+        yield T(report, djo("reportingUnit"), term(node_iri(unit, x.id)))
+    if meta.reporter_role:
+        yield T(report, djo("reporterRole"), term(entity_iri("role", meta.reporter_role)))
+    if meta.place:
+        yield T(report, djo("place"), term(entity_iri("place", meta.place)))
+
+
+def _statement(item: Item, items: dict[int, ox.NamedNode], report: ox.NamedNode, themes: list[str]) -> list[ox.Triple]:
+    node = items[item.position]
+    out = [
+        T(node, RDF_TYPE, djo(KIND_CLASS[item.kind])),
+        T(node, RDFS_LABEL, zh(item.label)),
+        T(node, djo("text"), ox.Literal(item.text)),
+        T(node, djo("start"), integer(item.start)),
+        T(node, djo("kindEvidence"), ox.Literal(item.evidence or "position")),
+        T(node, djo("inReport"), report),
+    ]
+    if item.parent is not None:
+        out.append(T(node, djo("parentStatement"), items[item.parent]))
+    out += [T(node, djo("theme"), term(theme_iri(theme))) for theme in themes]
+    return out
+
+
+def _holder(items: list[Item], start: int, end: int) -> Item | None:
+    """The innermost statement whose own text contains [start, end)."""
+    best = None
+    for item in items:
+        if item.start <= start and end <= item.end and (best is None or item.start >= best.start):
+            best = item
+    return best
+
+
+def _mentions(x: Extraction, report: ox.NamedNode, items: dict[int, ox.NamedNode]) -> list[ox.Triple]:
+    """Mentions and the sentence nodes outside statements that hold them; invokes/involves for statements;
+    `djo:mentions` once from the report to each entity it names (the design's report-level index, cheap
+    and what "which reports name X" reads)."""
+    rid = x.id
+    out: list[ox.Triple] = []
+    sentences: dict[int, ox.NamedNode] = {}
+    mentions = sorted(((m.start, m.end, e.category, e.label, m, e) for e in x.entities for m in e.mentions),
+                      key=lambda t: t[:4])
+    for n, (start, end, category, _, m, entity) in enumerate(mentions, 1):
+        node = term(f"{report.value}/mention/{n}")
+        target = term(node_iri(entity, rid))
+        holder = _holder(x.items, start, end)
+        if holder is not None:
+            context = items[holder.position]
+            if category in ("program", "unit"):
+                out.append(T(context, djo("invokes" if category == "program" else "involves"), target))
+        else:
+            context = _sentence_node(m, report, sentences, out)
+        out += [T(node, djo("refersTo"), target), T(node, nif("beginIndex"), integer(start)),
+                T(node, nif("superString"), context)]
+        if end - start != len(entity.label):
+            out.append(T(node, nif("endIndex"), integer(end)))
+    named = sorted({term(node_iri(e, rid)).value for e in x.entities if e.mentions})
+    return out + [T(report, djo("mentions"), term(iri)) for iri in named]
+
+
+def _sentence_node(m: Mention, report: ox.NamedNode, sentences: dict[int, ox.NamedNode],
+                   out: list[ox.Triple]) -> ox.NamedNode:
+    """The node of the sentence a mention outside every statement stands in (made once)."""
+    node = sentences.get(m.sentence_start)
+    if node is None:
+        node = sentences[m.sentence_start] = term(f"{report.value}/sentence/{len(sentences) + 1}")
+        out += [T(node, RDF_TYPE, nif("Sentence")), T(node, nif("anchorOf"), ox.Literal(m.sentence)),
+                T(node, nif("beginIndex"), integer(m.sentence_start)), T(node, nif("referenceContext"), report)]
+    return node
+
+
+def _metrics(x: Extraction, report: ox.NamedNode, items: dict[int, ox.NamedNode]) -> list[ox.Triple]:
+    out: list[ox.Triple] = []
+    for n, metric in enumerate(x.metrics, 1):
+        node = term(f"{report.value}/metric/{n}")
+        out += _metric(node, metric)
+        holder = _holder(x.items, metric.start, metric.end)
+        if holder is not None:
+            out.append(T(items[holder.position], djo("hasMetric"), node))
+        else:
+            out.append(T(node, djo("inReport"), report))
+    return out
+
+
+def _metric(node: ox.NamedNode, metric: Metric) -> list[ox.Triple]:
+    out = [
+        T(node, RDF_TYPE, djo("Metric")),
+        T(node, djo("countedThing"), ox.Literal(metric.what)),
+        T(node, djo("unitOfMeasure"), ox.Literal(metric.unit)),
+        T(node, djo("text"), ox.Literal(metric.text)),
+        T(node, djo("start"), integer(metric.start)),
+    ]
+    if metric.value is not None:
+        out.append(T(node, djo("value"), decimal(metric.value)))
+    if metric.value_max is not None:
+        out.append(T(node, djo("valueMax"), decimal(metric.value_max)))
+    if metric.masked:
+        out.append(T(node, djo("masked"), boolean(True)))
+    if metric.approx:
+        out.append(T(node, djo("approximate"), boolean(True)))
+    return out
+
+
+def _links(x: Extraction, report: ox.NamedNode, items: dict[int, ox.NamedNode]) -> list[ox.Triple]:
+    out: list[ox.Triple] = []
+    for n, link in enumerate(x.links, 1):
+        source, target = items[link.source], items[link.target]
+        out.append(T(source, djo(link.relation), target))
+        node = term(f"{report.value}/link/{n}")
+        out += [
+            T(node, RDF_TYPE, djo("LinkEvidence")),
+            T(node, djo("evidenceFor"), source),
+            T(node, djo("evidenceTarget"), target),
+            T(node, djo("relation"), djo(link.relation)),
+            T(node, djo("score"), decimal(link.score)),
+        ]
+        out += [T(node, djo("sharedWord"), ox.Literal(w)) for w in link.words]
+    return out

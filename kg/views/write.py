@@ -1,0 +1,65 @@
+"""Writing the views: the overview, the index and the report pages, for `kg build` and `kg viz` alike.
+
+Report pages are rendered from a report's own triples (`report_view`): the build's workers render
+them from the triples they make, `kg viz` from the triples it reads back from the store (a report's
+named graph) or a graph file (the triples whose subject is the report or one of its parts).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..namespaces import DJ_IRI
+from ..store import atomic_write
+from .index import class_counts, index_html, report_summaries
+from .overview import MAX_NODES, overview_data
+from .overview_page import graph_html
+from .report_page import report_html
+from .report_view import report_view
+
+_REPORT = DJ_IRI + "report/"
+_GRAPH = DJ_IRI + "graph/report/"
+
+
+def report_page(report_id: str, triples: Iterable[ox.Triple]) -> bytes:
+    """One report's page, as bytes."""
+    return report_html(report_view(report_id, triples)).encode("utf-8")
+
+
+def stored_reports(store: ox.Store) -> Iterator[tuple[str, list[ox.Triple]]]:
+    """(report id, its own triples) for every report of a store or a graph file."""
+    graphs = [g for g in store.named_graphs() if g.value.startswith(_GRAPH)]
+    if graphs:
+        for g in sorted(graphs, key=lambda g: g.value):
+            yield g.value[len(_GRAPH):], [q.triple for q in store.quads_for_pattern(None, None, None, g)]
+        return
+    grouped: dict[str, list[ox.Triple]] = defaultdict(list)
+    for q in store.quads_for_pattern(None, None, None, None):
+        if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(_REPORT):
+            grouped[q.subject.value[len(_REPORT):].split("/", 1)[0]].append(q.triple)
+    yield from sorted(grouped.items())
+
+
+def write_views(store: ox.Store, out_dir: Path, max_nodes: int = MAX_NODES, pages: bool = True) -> dict[str, Any]:
+    """Write graph.html, index.html and (unless the build's workers already did) reports/<id>.html."""
+    data = overview_data(store, max_nodes)
+    atomic_write(out_dir / "graph.html", lambda fh: fh.write(graph_html(data).encode("utf-8")))
+    reports = report_summaries(store)
+    reports_dir = out_dir / "reports"
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    if pages:
+        for rid, triples in stored_reports(store):
+            atomic_write(reports_dir / f"{rid}.html", lambda fh, r=rid, t=triples: fh.write(report_page(r, t)))
+    wanted = {f"{r['r'].rsplit('/', 1)[1]}.html" for r in reports}
+    for stale in reports_dir.glob("*.html"):
+        if stale.name not in wanted:
+            stale.unlink()
+    has_analysis = (out_dir / "analysis.html").exists()
+    page = index_html(class_counts(store), reports, data, has_analysis)
+    atomic_write(out_dir / "index.html", lambda fh: fh.write(page.encode("utf-8")))
+    return {"nodes": data.shown, "total": data.total, "reports": len(reports)}
