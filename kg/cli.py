@@ -134,6 +134,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from .api import serve
 
     serve(graph=Path(args.graph), host=args.host, port=args.port, timeout=args.timeout, max_rows=args.max_rows,
+          memory_mb=args.memory_mb, concurrent=args.concurrent, cors=args.cors,
           site=args.site)
     return 0
 
@@ -260,6 +261,12 @@ def _args_serve(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)")
     p.add_argument("--timeout", type=float, default=10.0, help="per-query time limit in seconds (default: 10)")
     p.add_argument("--max-rows", type=_positive("--max-rows"), default=10000, help="result-row cap (default: 10000)")
+    p.add_argument("--memory-mb", type=_positive("--memory-mb"), default=1024,
+                   help="memory one query may use, in MB (default: 1024)")
+    p.add_argument("--concurrent", type=_positive("--concurrent"), default=4,
+                   help="queries run at once; more wait their turn (default: 4)")
+    p.add_argument("--cors", default=None, metavar="ORIGIN",
+                   help="let web pages from ORIGIN (e.g. http://localhost:3000) query the endpoint (default: none)")
     p.add_argument("--site", default=None, help="folder of HTML views to serve (default: the graph's output folder)")
 
 

@@ -17,7 +17,7 @@ from importlib.resources import files
 from typing import Any
 
 escape = html.escape
-_SLOT = re.compile(r"__([A-Z]+)__")
+_SLOT = re.compile(r"__([A-Z]+(?:_[A-Z]+)*)__")
 
 
 @cache

@@ -6,10 +6,11 @@ import json
 import re
 from typing import Any
 
-from .html import json_for_script, template
+from .html import csp, escape, json_for_script, template
 from .overview import CLASSES, RELATIONS, Overview, membership
 
-_CDN_TAG = re.compile(r'<(?:link|script)[^>]+(?:href|src)="https?://[^"]*"[^>]*>(?:</script>)?\s*')
+_EXTERNAL = re.compile(r'<(?:link|script)[^>]+(?:href|src)="[^"]*"[^>]*>(?:</script>)?\s*')  # CDN or ../node_modules
+_INLINE = re.compile(r'<script(?: type="text/javascript")?>([\s\S]*?)</script>')
 
 
 def graph_html(data: Overview) -> str:
@@ -20,14 +21,17 @@ def graph_html(data: Overview) -> str:
     net.edges = [dict(e) for e in data.edges]
     net.node_ids = [n["id"] for n in data.nodes]
     net.set_options(json.dumps(_options(len(data.nodes))))
-    page = _CDN_TAG.sub("", net.generate_html(notebook=False))
+    page = _EXTERNAL.sub("", net.generate_html(notebook=False))
     payload = {"details": data.details, "classes": CLASSES, "relations": RELATIONS, "total": data.total,
                "shown": data.shown,
                "reports": [{"id": r["r"], "label": r["label"], "year": r["year"]} for r in data.reports],
                "membership": membership(data)}
     controls = template("graph_controls.html").replace("__KG_DATA__", json_for_script(payload))
     page = page.replace("<body>", "<body>\n" + controls, 1)
-    return page.replace("<head>", '<head>\n<meta charset="utf-8"><title>dangjian-kg · 图谱总览</title>', 1)
+    policy = csp(tuple(_INLINE.findall(page)))  # only these scripts may run: no handler, no remote load
+    head = (f'<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="{escape(policy)}">\n'
+            "<title>dangjian-kg · 图谱总览</title>")
+    return page.replace("<head>", head, 1)
 
 
 def _options(n: int) -> dict[str, Any]:
