@@ -47,12 +47,13 @@ def query(spec: str, *, graph: Path | str = "output/store", params: dict[str, st
 
 def serve(*, graph: Path | str = "output/store", host: str = "127.0.0.1", port: int = 7878,
           timeout: float = 10.0, max_rows: int = 10000, memory_mb: int = 1024, concurrent: int = 4,
-          site: Path | str | None = None, cors: str | None = None, ready: Any = None) -> None:
+          read_timeout: float = 30.0, site: Path | str | None = None, cors: str | None = None,
+          ready: Any = None) -> None:
     """Serve the graph as a read-only SPARQL endpoint with its views until interrupted."""
     from .serve import Limits
     from .serve import serve as run
 
-    limits = Limits(timeout, max_rows, memory_mb << 20, concurrent)
+    limits = Limits(timeout, max_rows, memory_mb << 20, concurrent, read_timeout=read_timeout)
     run(Path(graph), host, port, limits, Path(site) if site else None, ready=ready, cors=cors)
 
 

@@ -134,7 +134,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from .api import serve
 
     serve(graph=Path(args.graph), host=args.host, port=args.port, timeout=args.timeout, max_rows=args.max_rows,
-          memory_mb=args.memory_mb, concurrent=args.concurrent, cors=args.cors,
+          memory_mb=args.memory_mb, concurrent=args.concurrent, cors=args.cors, read_timeout=args.read_timeout,
           site=args.site)
     return 0
 
@@ -265,6 +265,8 @@ def _args_serve(p: argparse.ArgumentParser) -> None:
                    help="memory one query may use, in MB (default: 1024)")
     p.add_argument("--concurrent", type=_positive("--concurrent"), default=4,
                    help="queries run at once; more wait their turn (default: 4)")
+    p.add_argument("--read-timeout", type=float, default=30.0,
+                   help="seconds a client may take to send its request or stay idle (default: 30)")
     p.add_argument("--cors", default=None, metavar="ORIGIN",
                    help="let web pages from ORIGIN (e.g. http://localhost:3000) query the endpoint (default: none)")
     p.add_argument("--site", default=None, help="folder of HTML views to serve (default: the graph's output folder)")

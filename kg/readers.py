@@ -16,7 +16,9 @@ from .records import Source
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"}
 _PACKAGING = {"__init__.py", "__pycache__"}  # Python package files next to bundled samples: never reports
-_SURROGATE = re.compile("[\ud800-\udfff]")  # a PDF may map a glyph to half of a surrogate pair
+# half of a surrogate pair (a PDF may map a glyph to one) and Unicode non-characters (U+FFFE, U+FDD0 …):
+# no RDF tool accepts them, so they become U+FFFD, one for one (offsets stay the same)
+_SURROGATE = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]")
 
 
 @dataclass

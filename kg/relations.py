@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,6 +29,7 @@ from .segment import lcut, word_freq
 
 FLOOR = 0.03  # the best source of a problem is linked from this score
 ALSO = 0.11  # further sources need this score …
+MAX_SOURCES = 5  # at most this many measures (causes) per problem: more says the words are too common
 RELATIVE = 0.3  # … and this share of the best one's
 LABEL_BOOST = 2.5  # a word of the statement's label counts this much more than one of its body
 LABEL_WEIGHT = 0.5  # weight of the share of the problem's label words that the source's label repeats
@@ -132,30 +135,73 @@ def pair_score(source: Profile, problem: Profile) -> tuple[float, tuple[str, ...
     return value, words[:6]
 
 
-def _names_in(item: Item, entities: list[Entity]) -> list[str]:
-    return sorted({e.label for e in entities if e.category in ("program", "unit")
-                   for m in e.mentions if item.start <= m.start and m.end <= item.end})
+class _Names:
+    """The program and unit names mentioned inside a span, by binary search over sorted mentions."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.mentions = sorted((m.start, m.end, e.label) for e in entities if e.category in ("program", "unit")
+                               for m in e.mentions)
+        self.starts = [m[0] for m in self.mentions]
+
+    def within(self, item: Item) -> list[str]:
+        lo, hi = bisect_left(self.starts, item.start), bisect_right(self.starts, item.end)
+        return sorted({label for _, end, label in self.mentions[lo:hi] if end <= item.end})
+
+
+BLOCK_LIMIT = 200  # with more sources than this, a word shared by more than this many of them finds no candidates
+
+
+def _candidates(problem: Profile, sources: list[Item], profiles: dict[int, Profile],
+                postings: dict[str, list[int]] | None) -> list[Item]:
+    """The sources that can score above zero for a problem: those sharing a word with it (blocking)."""
+    if postings is None:
+        return sources
+    found: set[int] = set()
+    for w in problem.text:
+        hits = postings.get(w, [])
+        if len(hits) <= BLOCK_LIMIT:
+            found.update(hits)
+    return [s for s in sources if s.position in found]
+
+
+def _postings(sources: list[Item], profiles: dict[int, Profile]) -> dict[str, list[int]] | None:
+    if len(sources) <= BLOCK_LIMIT:
+        return None  # every pair is scored: exact, and cheap at this size
+    out: dict[str, list[int]] = defaultdict(list)
+    for s in sources:
+        for w in profiles[s.position].text:
+            out[w].append(s.position)
+    return out
 
 
 def link_items(items: list[Item], entities: list[Entity], tokens_between=None, norm_text: str = "") -> list[Link]:
-    """All addresses/explains links of one report (`tokens_between` reuses the report's segmentation)."""
+    """All addresses/explains links of one report (`tokens_between` reuses the report's segmentation).
+
+    Pairs are scored only where a source shares a word with the problem; in a report with more than
+    BLOCK_LIMIT sources, words as common as that are not used to find candidates, so the work grows
+    with the number of items, not with their product."""
     problems = [i for i in items if i.kind == "problems"]
     if not problems:
         return []
     stop = _stop()
-    profiles = {i.position: profile(i, [n for n in _names_in(i, entities) if n not in stop], tokens_between, norm_text)
+    names = _Names(entities)
+    profiles = {i.position: profile(i, [n for n in names.within(i) if n not in stop], tokens_between, norm_text)
                 for i in items if i.kind in ("problems", "measures", "causes")}
     links: list[Link] = []
     for relation, kind in (("addresses", "measures"), ("explains", "causes")):
         sources = [i for i in items if i.kind == kind]
         if not sources:
             continue
+        postings = _postings(sources, profiles)
         chosen: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
         for p in problems:
-            ranked = sorted(((pair_score(profiles[s.position], profiles[p.position]), s.position) for s in sources),
+            pool = _candidates(profiles[p.position], sources, profiles, postings)
+            if not pool:
+                continue
+            ranked = sorted(((pair_score(profiles[s.position], profiles[p.position]), s.position) for s in pool),
                             key=lambda t: (-t[0][0], t[1]))
             best = ranked[0][0][0]
-            for rank, ((value, words), spos) in enumerate(ranked):
+            for rank, ((value, words), spos) in enumerate(ranked[:MAX_SOURCES]):
                 if (rank == 0 and value >= FLOOR) or (rank > 0 and value >= max(ALSO, RELATIVE * best)):
                     chosen[(spos, p.position)] = (value, words)
         for (spos, ppos), (value, words) in sorted(chosen.items()):

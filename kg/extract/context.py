@@ -4,7 +4,8 @@ sentence bounds, jieba tokens and the spans of quotes and titles."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -24,7 +25,8 @@ class Context:
     norm: NormText
     original: str
     _sentences: dict[int, tuple[int, str]] = field(default_factory=dict)
-    _segments: dict[int, tuple[int, list[tuple[str, int, int]], set[int], set[int]]] = field(default_factory=dict)
+    # per sentence start: its end and its tokens' starts and ends (arrays: a long report has millions)
+    _segments: dict[int, tuple[int, array[int], array[int]]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -62,27 +64,34 @@ class Context:
     # jieba runs only on the sentences that need it (those holding a candidate that depends on
     # word boundaries, and the statements being linked), each once; jieba splits at punctuation
     # anyway, so a sentence's tokens are the same as in the whole text.
-    def _sentence(self, pos: int) -> tuple[int, list[tuple[str, int, int]], set[int], set[int]]:
+    def _sentence(self, pos: int) -> tuple[int, array[int], array[int]]:
         s, e = self.sentence_bounds(pos)
         cached = self._segments.get(s)
         if cached is None:
-            toks = [(w, a + s, b + s) for w, a, b in tokenize(self.text[s:e])]
-            cached = self._segments[s] = (e, toks, {a for _, a, _ in toks}, {b for _, _, b in toks})
+            toks = tokenize(self.text[s:e])
+            cached = self._segments[s] = (e, array("l", (a + s for _, a, _ in toks)), array("l", (b + s for _, _, b in toks)))
         return cached
 
     def is_token_start(self, pos: int) -> bool:
-        return pos in self._sentence(pos)[2]
+        starts = self._sentence(pos)[1]
+        k = bisect_left(starts, pos)
+        return k < len(starts) and starts[k] == pos
 
     def is_token_end(self, pos: int) -> bool:
-        return pos > 0 and pos in self._sentence(pos - 1)[3]
+        if pos <= 0:
+            return False
+        ends = self._sentence(pos - 1)[2]
+        k = bisect_left(ends, pos)
+        return k < len(ends) and ends[k] == pos
 
     def tokens_between(self, start: int, end: int) -> list[tuple[str, int, int]]:
         """jieba tokens (word, start, end) lying within [start, end)."""
         out: list[tuple[str, int, int]] = []
         pos = start
+        text = self.text
         while pos < end:
-            sent_end, toks, _, _ = self._sentence(pos)
-            out.extend(t for t in toks if start <= t[1] and t[2] <= end)
+            sent_end, starts, ends = self._sentence(pos)
+            out.extend((text[a:b], a, b) for a, b in zip(starts, ends) if start <= a and b <= end)
             pos = max(sent_end, pos + 1)
         return out
 

@@ -22,6 +22,7 @@ never merged across reports (graph.py adds the report to their key).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .context import Context
@@ -58,11 +59,29 @@ class UnitHit:
     generic: str = ""  # the unit without its proper names: its innermost type word and head (镇党委, 小学党支部)
 
 
+class _Cover:
+    """Whether some span of a fixed set holds [s, e): spans sorted by start, with the furthest end so far."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, b in spans:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def holds(self, s: int, e: int) -> bool:
+        k = bisect_right(self.starts, s)
+        return k > 0 and self.reach[k - 1] >= e
+
+
 def unit_hits(ctx: Context, quoted_units: list[tuple[int, int, str]]) -> list[UnitHit]:
     """Every unit occurrence, left to right."""
     hits = [h for m in head_regex().finditer(ctx.text) if (h := _hit(ctx, m.start(), m.end(), m.group(0)))]
+    covered = _Cover([(h.start, h.end) for h in hits])
     for s, e, content in quoted_units:
-        if not any(h.start <= s and e <= h.end for h in hits):
+        if not covered.holds(s, e):
             label = f"“{content}”" if content in ("两新", "两委") else content
             hits.append(UnitHit(label, canonical(label), s, e, content, kind=unit_kind([], content, label)))
     hits.sort(key=lambda h: (h.start, -h.end))

@@ -15,12 +15,12 @@ import pyoxigraph as ox
 from ..namespaces import PREFIXES
 from ..records import Extraction
 from .corpus import EntityFact, corpus_triples, entity_facts, schemes
-from .report import report_triples
+from .report import iter_report_triples, report_triples
 from .terms import CORPUS_GRAPH, concept_iri, entity_iri, node_iri, report_graph, report_iri, slug, term
 from .text_links import shared_text_triples
 
 __all__ = ["CORPUS_GRAPH", "EntityFact", "concept_iri", "corpus_triples", "entity_facts", "entity_iri", "node_iri",
-           "report_graph", "report_iri", "report_triples", "report_turtle", "schemes", "shared_text_triples", "slug",
+           "iter_report_triples", "report_graph", "report_iri", "report_triples", "report_turtle", "schemes", "shared_text_triples", "slug",
            "term", "to_turtle"]
 
 

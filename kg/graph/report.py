@@ -15,11 +15,12 @@ metrics and links — the lean provenance model, aligned with NIF 2.0.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 import pyoxigraph as ox
 
-from ..records import Extraction, Item, Mention, Metric
+from ..records import Extraction, Item, Metric
 from .terms import (
     DCTERMS,
     KIND_CLASS,
@@ -45,15 +46,19 @@ T = ox.Triple
 
 def report_triples(x: Extraction, source_path: str | None = None) -> list[ox.Triple]:
     """The report's own triples, in a deterministic order."""
+    return list(iter_report_triples(x, source_path))
+
+
+def iter_report_triples(x: Extraction, source_path: str | None = None) -> Iterator[ox.Triple]:
+    """The report's own triples one section at a time (a long report's triples never all sit in memory)."""
     report = term(report_iri(x.id))
-    out = list(_report_node(x, report, source_path))
+    yield from _report_node(x, report, source_path)
     items = {i.position: term(f"{report.value}/item/{i.position}") for i in x.items}
     for item in x.items:
-        out += _statement(item, items, report, x.themes.get(item.position, []))
-    out += _mentions(x, report, items)
-    out += _metrics(x, report, items)
-    out += _links(x, report, items)
-    return list(dict.fromkeys(out))  # an item naming a program twice invokes it once
+        yield from _statement(item, items, report, x.themes.get(item.position, []))
+    yield from _mentions(x, report, items)
+    yield from _metrics(x, report, items)
+    yield from _links(x, report, items)
 
 
 def _report_node(x: Extraction, report: ox.NamedNode, source_path: str | None) -> Iterator[ox.Triple]:
@@ -96,59 +101,74 @@ def _statement(item: Item, items: dict[int, ox.NamedNode], report: ox.NamedNode,
     return out
 
 
-def _holder(items: list[Item], start: int, end: int) -> Item | None:
-    """The innermost statement whose own text contains [start, end)."""
-    best = None
-    for item in items:
-        if item.start <= start and end <= item.end and (best is None or item.start >= best.start):
-            best = item
-    return best
+class _Holders:
+    """The innermost statement whose own text holds a span, found in logarithmic time.
+
+    Statements are nested or disjoint, so the one holding [start, end) is the statement that starts
+    last at or before `start`, or one of the statements that hold that one."""
+
+    def __init__(self, items: list[Item]) -> None:
+        self.items = sorted(items, key=lambda i: (i.start, -i.end, i.position))
+        self.starts = [i.start for i in self.items]
+        self.outer: list[int] = []  # index of the nearest statement holding each one, -1 for none
+        stack: list[int] = []
+        for n, item in enumerate(self.items):
+            while stack and self.items[stack[-1]].end < item.end:
+                stack.pop()
+            self.outer.append(stack[-1] if stack else -1)
+            stack.append(n)
+
+    def at(self, start: int, end: int) -> Item | None:
+        n = bisect_right(self.starts, start) - 1
+        while n >= 0:
+            item = self.items[n]
+            if item.start <= start and end <= item.end:
+                return item
+            n = self.outer[n]
+        return None
 
 
-def _mentions(x: Extraction, report: ox.NamedNode, items: dict[int, ox.NamedNode]) -> list[ox.Triple]:
-    """Mentions and the sentence nodes outside statements that hold them; invokes/involves for statements;
-    `djo:mentions` once from the report to each entity it names (the design's report-level index, cheap
-    and what "which reports name X" reads)."""
+def _mentions(x: Extraction, report: ox.NamedNode, items: dict[int, ox.NamedNode]) -> Iterator[ox.Triple]:
+    """Mentions and the sentence nodes outside statements that hold them; invokes/involves for statements
+    (once per statement and entity); `djo:mentions` once from the report to each entity it names (the
+    design's report-level index, cheap and what "which reports name X" reads)."""
     rid = x.id
-    out: list[ox.Triple] = []
+    holders = _Holders(x.items)
     sentences: dict[int, ox.NamedNode] = {}
+    uses: set[tuple[int, str]] = set()
     mentions = sorted(((m.start, m.end, e.category, e.label, m, e) for e in x.entities for m in e.mentions),
                       key=lambda t: t[:4])
     for n, (start, end, category, _, m, entity) in enumerate(mentions, 1):
         node = term(f"{report.value}/mention/{n}")
         target = term(node_iri(entity, rid))
-        holder = _holder(x.items, start, end)
+        holder = holders.at(start, end)
         if holder is not None:
             context = items[holder.position]
-            if category in ("program", "unit"):
-                out.append(T(context, djo("invokes" if category == "program" else "involves"), target))
+            if category in ("program", "unit") and (holder.position, target.value) not in uses:
+                uses.add((holder.position, target.value))
+                yield T(context, djo("invokes" if category == "program" else "involves"), target)
         else:
-            context = _sentence_node(m, report, sentences, out)
-        out += [T(node, djo("refersTo"), target), T(node, nif("beginIndex"), integer(start)),
-                T(node, nif("superString"), context)]
+            context = sentences.get(m.sentence_start) or term(f"{report.value}/sentence/{len(sentences) + 1}")
+            if m.sentence_start not in sentences:
+                sentences[m.sentence_start] = context
+                yield from (T(context, RDF_TYPE, nif("Sentence")), T(context, nif("anchorOf"), ox.Literal(m.sentence)),
+                            T(context, nif("beginIndex"), integer(m.sentence_start)),
+                            T(context, nif("referenceContext"), report))
+        yield from (T(node, djo("refersTo"), target), T(node, nif("beginIndex"), integer(start)),
+                    T(node, nif("superString"), context))
         if end - start != len(entity.label):
-            out.append(T(node, nif("endIndex"), integer(end)))
-    named = sorted({term(node_iri(e, rid)).value for e in x.entities if e.mentions})
-    return out + [T(report, djo("mentions"), term(iri)) for iri in named]
-
-
-def _sentence_node(m: Mention, report: ox.NamedNode, sentences: dict[int, ox.NamedNode],
-                   out: list[ox.Triple]) -> ox.NamedNode:
-    """The node of the sentence a mention outside every statement stands in (made once)."""
-    node = sentences.get(m.sentence_start)
-    if node is None:
-        node = sentences[m.sentence_start] = term(f"{report.value}/sentence/{len(sentences) + 1}")
-        out += [T(node, RDF_TYPE, nif("Sentence")), T(node, nif("anchorOf"), ox.Literal(m.sentence)),
-                T(node, nif("beginIndex"), integer(m.sentence_start)), T(node, nif("referenceContext"), report)]
-    return node
+            yield T(node, nif("endIndex"), integer(end))
+    for iri in sorted({node_iri(e, rid) for e in x.entities if e.mentions}):
+        yield T(report, djo("mentions"), term(iri))
 
 
 def _metrics(x: Extraction, report: ox.NamedNode, items: dict[int, ox.NamedNode]) -> list[ox.Triple]:
     out: list[ox.Triple] = []
+    holders = _Holders(x.items)
     for n, metric in enumerate(x.metrics, 1):
         node = term(f"{report.value}/metric/{n}")
         out += _metric(node, metric)
-        holder = _holder(x.items, metric.start, metric.end)
+        holder = holders.at(metric.start, metric.end)
         if holder is not None:
             out.append(T(items[holder.position], djo("hasMetric"), node))
         else:

@@ -14,6 +14,7 @@ also has no network where the system allows it; see serve).
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -35,6 +36,7 @@ def _names(node: Any) -> Iterator[str]:
             stack.extend(item)
 
 
+_PARSER = threading.Lock()
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
@@ -52,10 +54,12 @@ def refuse(text: str, allow_service: bool = False) -> None:
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
     try:
-        tree = parseQuery(text)
+        with _PARSER:  # pyparsing grammars are not thread-safe; the endpoint checks queries in many threads
+            tree = parseQuery(text)
     except ParseException:
         try:
-            parseUpdate(text)
+            with _PARSER:
+                parseUpdate(text)
         except ParseException:
             check_syntax(text)  # Oxigraph's parser says where the error is
             raise RefusedError(E.QUERY_SYNTAX, detail="the query cannot be parsed") from None

@@ -28,7 +28,6 @@ from .page import catalogue, query_page
 from .runner import Answer, Runner
 
 MAX_BODY = 1_000_000
-READ_TIMEOUT = 30.0  # seconds a client may take to send a request (or stay idle between requests)
 _TEXT = "text/plain; charset=utf-8"
 _SPARQL_PATHS = ("/sparql", "/sparql/")
 
@@ -40,7 +39,8 @@ def make_handler(runner: Runner, site: Any, allowed_hosts: set[str] | None, cors
     class Handler(BaseHTTPRequestHandler):
         server_version = "dangjian-kg"
         protocol_version = "HTTP/1.1"
-        timeout = READ_TIMEOUT
+        default_request_version = "HTTP/1.1"  # a garbled request line gets a status line too, not HTTP/0.9
+        timeout = runner.limits.read_timeout
 
         def log_message(self, format: str, *args: Any) -> None:  # quiet unless asked
             if os.environ.get("KG_SERVE_LOG"):

@@ -36,6 +36,7 @@ class Limits:
     memory: int = 1 << 30  # bytes of address space a query may add
     concurrent: int = 4  # queries at once
     queue: float = 5.0  # seconds a request may wait for its turn
+    read_timeout: float = 30.0  # seconds a client may take to send a request, or stay idle between requests
 
 
 def _isolate(memory: int) -> None:

@@ -62,10 +62,14 @@ def resolve(tree: Tree, own_texts: list[str], alive: list[bool]) -> list[Decisio
             scope = tree.scopes[node.scope]
             out[i] = Decision(scope.kind, scope.evidence)  # type: ignore[arg-type]
     problem_side = False
+    by_scope: dict[int, list[int]] = {}
+    for i, n in enumerate(nodes):
+        if alive[i]:
+            by_scope.setdefault(n.scope, []).append(i)
     for s, scope in enumerate(tree.scopes):
         if scope.kind in ("problems", "causes"):
             problem_side = True
-        members = [i for i, n in enumerate(nodes) if n.scope == s and alive[i]]
+        members = by_scope.get(s, [])
         undecided = [i for i in members if out[i] is None and not _has_live_parent(nodes[i].parent, alive)]
         if undecided:
             decision = _vote(scope.title, [own_texts[i] for i in undecided],
