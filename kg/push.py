@@ -9,7 +9,7 @@ Nothing is sent anywhere the user did not name: redirects are refused (a POST tu
 would store nothing, and credentials must not reach another host). Success is reported only once
 the server's own count confirms it: a SPARQL COUNT through the query endpoint (`sparql`, or the
 one that goes with the store URL for Oxigraph, Fuseki and Virtuoso). Basic and digest
-authentication are both answered.
+authentication are both sent with each request (kg.http_auth), never only after a refusal.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from .errors import E, KgError, RemoteError
+from .http_auth import Credentials, discover, with_auth
 from .query import bindings, internal_query, with_values
 from .store import load_graph, triples
 
@@ -73,16 +74,13 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         raise RemoteError(E.REDIRECTED, location=newurl)
 
 
-def _opener(url: str, auth: str | None) -> urllib.request.OpenerDirector:
-    handlers: list[Any] = [_NoRedirect()]
-    if auth:
-        user, sep, password = auth.partition(":")
-        if not sep:
-            raise KgError(E.AUTH_FORM)
-        manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        manager.add_password(None, url, user, password)
-        handlers += [urllib.request.HTTPBasicAuthHandler(manager), urllib.request.HTTPDigestAuthHandler(manager)]
-    return urllib.request.build_opener(*handlers)
+def _credentials(auth: str | None) -> Credentials | None:
+    if not auth:
+        return None
+    user, sep, password = auth.partition(":")
+    if not sep:
+        raise KgError(E.AUTH_FORM)
+    return Credentials(user, password)
 
 
 def _chunks(store: ox.Store, size: int) -> Iterator[list[ox.Triple]]:
@@ -100,9 +98,12 @@ class _Client:
     """Requests to one server with retries, all within one deadline."""
 
     def __init__(self, url: str, auth: str | None, retries: int, timeout: float) -> None:
-        self.opener = _opener(url, auth)
+        self.opener = urllib.request.build_opener(_NoRedirect())
         self.retries, self.timeout = retries, timeout
         self.deadline = time.monotonic() + timeout
+        self.creds = _credentials(auth)
+        if self.creds is not None:
+            discover(self.opener, url, self.creds, min(timeout, PER_REQUEST))
 
     def send(self, request: urllib.request.Request) -> bytes:
         delay = 1.0
@@ -111,9 +112,14 @@ class _Client:
             if left <= 0:
                 raise RemoteError(E.PUSH_TIMEOUT, seconds=self.timeout)
             try:
-                with self.opener.open(request, timeout=min(left, PER_REQUEST)) as resp:
+                with self.opener.open(with_auth(request, self.creds), timeout=min(left, PER_REQUEST)) as resp:
                     return bytes(resp.read())
             except urllib.error.HTTPError as err:
+                challenge = err.headers.get("WWW-Authenticate", "")
+                if err.code == 401 and self.creds is not None and "stale=true" in challenge.lower() \
+                        and attempt < self.retries:
+                    self.creds.learn(challenge)  # the nonce expired: answer the new one
+                    continue
                 message = err.read(500).decode("utf-8", errors="replace").strip().replace("\n", " ")
                 if err.code < 500 or attempt == self.retries:
                     raise RemoteError(E.SERVER_REFUSED, status=err.code, reason=err.reason,
