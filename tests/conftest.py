@@ -46,3 +46,15 @@ def samples_copy(tmp_path) -> Path:
     for path in SAMPLES:
         shutil.copy(path, folder / path.name)
     return folder
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session (skipped, saying why, where it is not installed; fails in CI)."""
+    from browsing import launch
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -10,7 +11,9 @@ from ..namespaces import DJO_IRI
 from ..query import select
 from .html import escape as e
 from .html import page
-from .overview import Overview
+
+if TYPE_CHECKING:
+    from .overview import Overview
 
 _COUNTS = ("statements", "programs", "units", "links")
 

@@ -1,170 +1,312 @@
-"""The corpus overview's data, from the store: the most-reported programs, units, documents and
-problem themes (up to `max_nodes`, the rest said on the page), reports when there are few, the
-edges between them and each node's side-panel details. Positions come from a seeded networkx
-layout so the browser only fine-tunes."""
+"""The corpus overview's data, from the store: what is drawn first, what can be brought in, and what
+every panel says.
+
+First view: the most-reported programs and units (up to `max_nodes`), sized by the number of reports
+naming them, coloured by class (or by community: Louvain over their co-occurrence, fixed seed), laid out
+by a seeded networkx layout whose node-and-label boxes are then pushed apart until none overlaps, so the
+browser draws it as it is (physics off). Documents, problem themes and (for up to REPORTS_DRAWN_UP_TO
+reports) the reports are one toggle away. A wider pool (POOL_FACTOR × max_nodes) has neighbours and
+panels, so a search or a double-click can bring it in; every other entity of the corpus is still
+searchable, with its counts.
+"""
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 import pyoxigraph as ox
 
-from ..namespaces import DJ_IRI
 from ..query import select
+from .index import report_summaries
+from .layout import layout
+from .report_view import label_of
 
 MAX_NODES = 400
-REPORTS_DRAWN_UP_TO = 60
+FIRST_VIEW = 100  # programs and units drawn first (at most max_nodes): enough to read at the fitted zoom
+POOL_FACTOR = 5
+REPORTS_DRAWN_UP_TO = 200
+NEIGHBOURS = 12  # neighbours kept per pool entity
+SENTENCES = 5
 CLASSES = {
-    "Report": {"zh": "报告", "color": "#5d6d7e", "shape": "box"},
     "Program": {"zh": "提法", "color": "#c0392b", "shape": "dot"},
     "Unit": {"zh": "单位", "color": "#2471a3", "shape": "diamond"},
     "Document": {"zh": "文件", "color": "#7d3c98", "shape": "square"},
     "Theme": {"zh": "问题主题", "color": "#d68910", "shape": "triangle"},
+    "Report": {"zh": "报告", "color": "#5d6d7e", "shape": "box"},
 }
-RELATIONS = {"mentions": "提及", "cooccurs": "同条共现", "raises": "提出问题", "hasComponent": "组成部分"}
-
-
-@dataclass
-class Candidate:
-    iri: str
-    cls: str
-    label: str
-    reports: int
-    mentions: int
+COMMUNITY_COLOURS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#1f78b4",
+                     "#b2df8a", "#fb9a99", "#cab2d6", "#fdbf6f"]
+RELATIONS = {"cooccurs": "同条共现", "hasComponent": "组成部分", "mentions": "提及", "raises": "提出问题"}
 
 
 @dataclass
 class Overview:
-    nodes: list[dict[str, Any]]
-    edges: list[dict[str, Any]]
-    details: dict[str, dict[str, Any]]
+    entities: list[list[Any]]  # [iri, label, class, reports, mentions, community] — every entity of the corpus
+    drawn: list[int]  # indexes drawn first
+    toggled: list[int]  # indexes drawn when their class is switched on (documents, themes, reports)
+    positions: dict[int, list[float]]
+    edges: list[list[Any]]  # [a, b, weight, relation] among pool entities
+    details: dict[int, dict[str, Any]]
+    years: dict[int, list[str]]  # index → years of the reports naming it
+    levels: dict[int, list[str]]
+    reports: list[dict[str, Any]]
+    themes: list[str]
     total: int
-    shown: int
-    reports: list[dict[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    report_of: dict[int, dict[str, Any]] = field(default_factory=dict)  # report node → its metadata
+    membership: dict[int, list[int]] = field(default_factory=dict)  # report node → the entities it names
+    entity_themes: dict[int, list[str]] = field(default_factory=dict)
+
+    @property
+    def shown(self) -> int:
+        return len(self.drawn)
 
 
-def candidates(store: ox.Store) -> list[Candidate]:
-    """Every entity and theme the overview could draw, most-reported first."""
-    out = [Candidate(r["e"], r["c"].split("#")[1], r["label"], int(r["n"]), int(r["m"]))
-           for r in select(store, "entities_ranked")]
-    out += [Candidate(r["t"], "Theme", r["label"], int(r["n"]), int(r["m"])) for r in select(store, "themes_counted")]
-    out.sort(key=lambda c: (-c.reports, -c.mentions, c.label, c.iri))
-    return out
+def _rank(store: ox.Store) -> list[list[Any]]:
+    rows: list[list[Any]] = [[r["e"], r["label"], r["c"].split("#")[1], int(r["n"]), int(r["m"]), -1]
+            for r in select(store, "entities_ranked")]
+    rows += [[r["t"], r["label"], "Theme", int(r["n"]), int(r["m"]), -1] for r in select(store, "themes_counted")]
+    rows.sort(key=lambda e: (-e[3], -e[4], e[1], e[0]))
+    return rows
 
 
 def overview_data(store: ox.Store, max_nodes: int = MAX_NODES) -> Overview:
-    """Nodes, edges and side-panel details of the corpus overview, from the store."""
-    reports = select(store, "reports")
-    pool = candidates(store)
-    show_reports = len(reports) <= REPORTS_DRAWN_UP_TO
-    kept = pool[:max(max_nodes - (len(reports) if show_reports else 0), 0)]
-    nodes, details = _nodes(kept, reports if show_reports else [])
-    edges = _edges(store, kept, show_reports)
-    _details(store, kept, details, {r["r"]: r["label"] for r in reports})
-    _layout(nodes, edges)
-    node_ids = {n["id"] for n in nodes}
-    return Overview(nodes, [e for e in edges if e["from"] in node_ids and e["to"] in node_ids], details,
-                    len(pool) + len(reports), len(nodes), reports)
+    """Everything graph.html embeds, from the store."""
+    entities = _rank(store)
+    index = {e[0]: i for i, e in enumerate(entities)}
+    reports = _reports(store)
+    first = [i for i, e in enumerate(entities) if e[2] in ("Program", "Unit")][:min(FIRST_VIEW, max_nodes)]
+    extra = [i for i, e in enumerate(entities) if e[2] in ("Document", "Theme")][:max_nodes // 2]
+    pool_size = max_nodes * POOL_FACTOR
+    pool = sorted(set(first) | set(extra) | {i for i, e in enumerate(entities) if e[2] in ("Program", "Unit")}
+                  .intersection(range(pool_size)))
+    edges = _edges(store, entities, index, pool)
+    _communities(entities, first, edges)
+    notes = []
+    report_nodes: list[int] = []
+    report_of: dict[int, dict[str, Any]] = {}
+    membership: dict[int, list[int]] = {}
+    if len(reports) <= REPORTS_DRAWN_UP_TO:
+        for r in reports:
+            index[r["iri"]] = len(entities)
+            report_of[len(entities)] = r
+            report_nodes.append(len(entities))
+            entities.append([r["iri"], r["title"], "Report", 1, 0, -1])
+        report_edges = _report_edges(store, index, set(range(len(entities))))
+        for a, b, _, _ in report_edges:
+            membership.setdefault(a, []).append(b)
+        edges += [e for e in report_edges if e[1] in set(first) | set(extra)]
+    else:
+        notes.append(f"报告共 {len(reports)} 份，多于 {REPORTS_DRAWN_UP_TO} 份时不在总览中画出；请从索引打开报告页面。")
+    drawn_or_toggled = first + extra + report_nodes
+    positions = layout([entities[i] for i in drawn_or_toggled], drawn_or_toggled,
+                       [(a, b, w) for a, b, w, _ in edges if a in set(drawn_or_toggled) and b in set(drawn_or_toggled)])
+    details = _details(store, entities, index, pool, first + extra, edges, reports)
+    years, levels = _years_levels(store, index)
+    for i, r in report_of.items():
+        years[i], levels[i] = [r["year"]] if r["year"] else [], [r["level"]] if r["level"] else []
+    themes_of: dict[int, list[str]] = defaultdict(list)
+    for row in select(store, "entity_themes"):
+        if row["e"] in index:
+            themes_of[index[row["e"]]].append(row["label"])
+    hidden = len(entities) - len(first)
+    if hidden > 0:
+        notes.append(f"首屏显示被最多报告提到的 {len(first)} 个提法和单位；其余 {hidden} 个节点可搜索、双击展开或用上方开关显示。")
+    return Overview(entities, first, extra + report_nodes, positions, edges, details, years, levels, reports,
+                    sorted({e[1] for e in entities if e[2] == "Theme"}), len(entities), notes, report_of,
+                    {k: sorted(set(v)) for k, v in membership.items()}, {k: sorted(v) for k, v in themes_of.items()})
 
 
-def _short(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
+def _reports(store: ox.Store) -> list[dict[str, Any]]:
+    meta = {r["r"]: r for r in select(store, "report_meta")}
+    out = []
+    for s in report_summaries(store):
+        m = meta.get(s["r"], {})
+        rid = s["r"].rsplit("/", 1)[1]
+        out.append({"iri": s["r"], "id": rid, "title": s["label"], "year": s["year"],
+                    "level": label_of(m["level"]) if m.get("level") else "",
+                    "genre": label_of(m["genre"]) if m.get("genre") else "", "unit": m.get("unit", ""),
+                    "page": f"reports/{rid}.html",
+                    "counts": {k: int(s[k]) for k in ("statements", "programs", "units", "links")}})
+    return out
 
 
-def _nodes(kept: list[Candidate], reports: list[dict[str, str]]) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
-    nodes: list[dict[str, Any]] = []
-    details: dict[str, dict[str, Any]] = {}
-    max_n = max([c.reports for c in kept] + [1])
-    for c in kept:
-        scale = math.sqrt(c.reports / max_n)
-        nodes.append({"id": c.iri, "label": c.label, "group": c.cls, "value": c.reports,
-                      "mass": round(1 + 4 * c.reports / max_n, 2), "size": 12 + 26 * scale,
-                      "font": {"size": int(10 + 14 * scale)}})
-        details[c.iri] = {"label": c.label, "kind": CLASSES[c.cls]["zh"], "reports": c.reports, "mentions": c.mentions}
-    for r in reports:
-        nodes.append({"id": r["r"], "label": _short(r["label"], 14), "group": "Report", "value": max_n,
-                      "font": {"size": 16, "color": "#ffffff"}})
-        details[r["r"]] = {"label": r["label"], "kind": "报告", "year": r["year"],
-                           "page": f"reports/{r['r'].rsplit('/', 1)[1]}.html"}
-    return nodes, details
+def _edges(store: ox.Store, entities: list[list[Any]], index: dict[str, int], pool: list[int]) -> list[list[Any]]:
+    """Co-occurrence (program–unit, program–program) and components among pool entities, strongest first."""
+    weights: Counter[tuple[int, int, str]] = Counter()
+    pool_set = set(pool)
+    for i in pool:
+        if entities[i][2] != "Program":
+            continue
+        iri = entities[i][0]
+        for row in select(store, "program_unit_cooccurrence", program=iri):
+            j = index.get(row["u"])
+            if j is not None and j in pool_set:
+                weights[(i, j, "cooccurs")] += int(row["n"])
+        for row in select(store, "program_program_cooccurrence", program=iri):
+            j = index.get(row["b"])
+            if j is not None and j in pool_set and i < j:
+                weights[(i, j, "cooccurs")] += int(row["n"])
+    for row in select(store, "components"):
+        a, b = index.get(row["a"]), index.get(row["b"])
+        if a is not None and b is not None:
+            weights[(a, b, "hasComponent")] = max(weights[(a, b, "hasComponent")], 1)
+    kept: Counter[int] = Counter()
+    out = []
+    for (a, b, rel), w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])):
+        if rel == "hasComponent" or (kept[a] < NEIGHBOURS and kept[b] < NEIGHBOURS):
+            out.append([a, b, w, rel])
+            kept[a] += 1
+            kept[b] += 1
+    return out
 
 
-def _edges(store: ox.Store, kept: list[Candidate], show_reports: bool) -> list[dict[str, Any]]:
-    kept_ids = {c.iri for c in kept}
-    edges: list[dict[str, Any]] = []
-    if show_reports:
-        edges += [{"from": row["r"], "to": row["e"], "label": RELATIONS["mentions"], "value": 1}
-                  for row in select(store, "report_entities") if row["e"] in kept_ids]
-        edges += [{"from": row["r"], "to": row["t"], "label": RELATIONS["raises"], "value": 1}
-                  for row in select(store, "report_themes") if row["t"] in kept_ids]
-    for c in kept:  # programs with the kept units named in the same statements: one indexed lookup per program
-        if c.cls == "Program":
-            edges += [{"from": c.iri, "to": row["u"], "label": RELATIONS["cooccurs"], "value": int(row["n"])}
-                      for row in select(store, "program_unit_cooccurrence", program=c.iri) if row["u"] in kept_ids]
-    edges += [{"from": row["a"], "to": row["b"], "label": RELATIONS["hasComponent"], "value": 1}
-              for row in select(store, "components") if row["a"] in kept_ids and row["b"] in kept_ids]
-    edges.sort(key=lambda e: (e["from"], e["to"], e["label"]))
-    return edges
+def _report_edges(store: ox.Store, index: dict[str, int], shown: set[int]) -> list[list[Any]]:
+    out = []
+    for name, key, rel in (("report_entities", "e", "mentions"), ("report_themes", "t", "raises")):
+        for row in select(store, name):
+            r, e = index.get(row["r"]), index.get(row[key])
+            if r is not None and e is not None and e in shown:
+                out.append([r, e, 1, rel])
+    return sorted(out)
 
 
-def _sentence(text: str, at: int) -> str:
-    """The sentence of `text` around offset `at`."""
+def _communities(entities: list[list[Any]], first: list[int], edges: list[list[Any]]) -> None:
+    """Louvain communities of the first view's programs (fixed seed); a unit joins its strongest program's."""
+    import networkx as nx
+
+    programs = [i for i in first if entities[i][2] == "Program"]
+    g = nx.Graph()
+    g.add_nodes_from(programs)
+    strongest: dict[int, tuple[int, int]] = {}
+    for a, b, w, rel in edges:
+        if rel != "cooccurs":
+            continue
+        if a in g and b in g:
+            g.add_edge(a, b, weight=w)
+        for p, other in ((a, b), (b, a)):
+            if entities[p][2] == "Program" and entities[other][2] == "Unit" and w > strongest.get(other, (-1, 0))[1]:
+                strongest[other] = (p, w)
+    if g.number_of_edges():
+        found = nx.community.louvain_communities(g, weight="weight", seed=7)
+        for n, members in enumerate(sorted(found, key=lambda m: (-len(m), min(m)))):
+            for p in members:
+                entities[p][5] = n
+    for unit, (p, _) in strongest.items():
+        entities[unit][5] = entities[p][5]
+
+
+def _sentence(text: str, at: int) -> tuple[int, str]:
+    """(offset in text, the sentence) around offset `at`."""
     stops = "。！？；\n"
     begin = max(text.rfind(ch, 0, at) for ch in stops) + 1
     ends = [i for i in (text.find(ch, at) for ch in stops) if i >= 0]
-    return text[begin:(min(ends) + 1 if ends else len(text))].strip()
+    end = min(ends) + 1 if ends else len(text)
+    raw = text[begin:end]
+    return begin + len(raw) - len(raw.lstrip()), raw.strip()
 
 
-def _details(store: ox.Store, kept: list[Candidate], details: dict[str, dict[str, Any]],
-             report_label: dict[str, str]) -> None:
-    """Side-panel details: definitions, official expansions, mentioning reports, up to five sentences."""
-    for row in select(store, "definitions"):
-        if row["e"] in details:
-            details[row["e"]].setdefault("definitions", []).append(row["d"])
-    for row in select(store, "official_expansions"):
-        if row["e"] in details:
-            details[row["e"]]["official"] = row["d"]
-    for c in kept:
-        if c.cls == "Theme" or not c.iri.startswith(DJ_IRI):
+def _sentences(store: ox.Store, iri: str, label: str, pages: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = sorted(select(store, "entity_sentences", entity=iri), key=lambda r: (r["r"], int(r["start"])))
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for row in rows:
+        start, cstart = int(row["start"]), int(row["cstart"])
+        end = int(row["end"]) if row["end"] else start + len(label)
+        offset, text = _sentence(row["ctext"], start - cstart)
+        report = pages.get(row["r"])
+        if text in seen or report is None:
             continue
-        sentences: list[tuple[str, str]] = []
-        mentioned_in: set[str] = set()
-        rows = sorted(select(store, "entity_sentences", entity=c.iri), key=lambda r: (r["r"], int(r["start"])))
-        for row in rows:
-            mentioned_in.add(row["r"])
-            s = _sentence(row["ctext"], int(row["start"]) - int(row["cstart"]))
-            if len(sentences) < 5 and all(s != known for _, known in sentences):
-                sentences.append((row["r"], s))
-        details[c.iri]["sentences"] = [{"report": report_label.get(r, r), "text": s} for r, s in sentences]
-        details[c.iri]["in_reports"] = sorted(report_label.get(r, r) for r in mentioned_in)[:20]
+        seen.add(text)
+        out.append({"report": report["title"], "page": report["page"], "at": [start, end], "text": text,
+                    "sentence_start": cstart + offset})
+        if len(out) >= SENTENCES:
+            break
+    return out
 
 
-def _layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> None:
-    """Fixed positions from a seeded spring layout, so the browser only fine-tunes."""
-    import networkx as nx
+def _details(store: ox.Store, entities: list[list[Any]], index: dict[str, int], pool: list[int], shown: list[int],
+             edges: list[list[Any]], reports: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """Panel contents: for every pool entity its neighbours; for drawn ones also definitions, variants,
+    sentences, units' problems; themes' problems; reports' problems and measures."""
+    pages = {r["iri"]: r for r in reports}
+    details: dict[int, dict[str, Any]] = defaultdict(dict)
+    for a, b, w, rel in edges:
+        if rel in ("cooccurs", "hasComponent"):
+            details[a].setdefault(rel, []).append([b, w])
+            if rel == "cooccurs":
+                details[b].setdefault(rel, []).append([a, w])
+    shown_set = set(shown) | {i for i in pool if entities[i][2] in ("Program", "Unit")}
+    for row in select(store, "definitions"):
+        if index.get(row["e"]) in shown_set:
+            details[index[row["e"]]].setdefault("definitions", []).append(row["d"])
+    for row in select(store, "official_expansions"):
+        if index.get(row["e"]) in shown_set:
+            details[index[row["e"]]]["official"] = row["d"]
+    for row in select(store, "alt_labels"):
+        i = index.get(row["e"])
+        if i in shown_set and len(details[i].setdefault("variants", [])) < 12:
+            details[i]["variants"].append(row["a"])
+    for row in select(store, "unit_info"):
+        i = index.get(row["u"])
+        if i in shown_set:
+            details[i].update({k: v for k, v in (("kind", row["kind"]), ("place", row["place"]),
+                                                 ("level", label_of(row["level"]) if row["level"] else "")) if v})
+    for i in shown:
+        iri, label, cls = entities[i][0], entities[i][1], entities[i][2]
+        if cls in ("Program", "Unit", "Document"):
+            details[i]["sentences"] = _sentences(store, iri, label, pages)
+        if cls == "Unit":
+            details[i]["problems"] = [{"label": r["label"], "report": pages[r["r"]]["title"], "page": pages[r["r"]]["page"],
+                                       "at": int(r["start"])}
+                                      for r in select(store, "unit_problems", unit=iri) if r["r"] in pages][:10]
+    _theme_and_report_problems(store, entities, index, details, pages)
+    return dict(details)
 
-    if not nodes:
-        return
-    g = nx.Graph()
-    g.add_nodes_from(n["id"] for n in nodes)
-    g.add_edges_from((e["from"], e["to"]) for e in edges if e["from"] in g and e["to"] in g)
-    k = 3.2 / math.sqrt(len(nodes))
-    pos = nx.spring_layout(g, seed=7, k=k, iterations=50)
-    if len(nodes) <= 300:
-        pos = nx.kamada_kawai_layout(g, pos=pos)
-    scale = 55 * math.sqrt(len(nodes))
-    for n in nodes:
-        x, y = pos[n["id"]]
-        n["x"], n["y"] = round(float(x) * scale, 1), round(float(y) * scale, 1)
+
+def _theme_and_report_problems(store: ox.Store, entities: list[list[Any]], index: dict[str, int],
+                               details: dict[int, dict[str, Any]], pages: dict[str, dict[str, Any]]) -> None:
+    by_theme: dict[int, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    for row in select(store, "theme_problems"):
+        t = index.get(row["t"])
+        if t is not None and row["r"] in pages and sum(map(len, by_theme[t].values())) < 40:
+            by_theme[t][row["r"]].append({"label": row["label"], "at": int(row["start"])})
+    for t, groups in by_theme.items():
+        details[t]["groups"] = [{"report": pages[r]["title"], "page": pages[r]["page"],
+                                 "problems": sorted(ps, key=lambda p: p["at"])} for r, ps in sorted(groups.items())]
+    problems: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for row in select(store, "report_problems"):
+        if row["r"] not in index:
+            continue
+        p = problems[row["r"]].setdefault(row["p"], {"label": row["label"], "at": int(row["start"]), "measures": []})
+        if row["measure"]:
+            p["measures"].append(row["measure"])
+    for report, found in problems.items():
+        for p in found.values():
+            p["measures"] = sorted(set(p["measures"]))
+        details[index[report]]["problems"] = sorted(found.values(), key=lambda p: (p["at"], p["label"]))
 
 
-def membership(data: Overview) -> dict[str, list[str]]:
-    """Report → the node ids linked to it (for the report / year filter)."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for e in data.edges:
-        if e["label"] in (RELATIONS["mentions"], RELATIONS["raises"]):
-            out[e["from"]].add(e["to"])
-    return {k: sorted(v) for k, v in sorted(out.items())}
+def _years_levels(store: ox.Store, index: dict[str, int]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    years: dict[int, set[str]] = defaultdict(set)
+    levels: dict[int, set[str]] = defaultdict(set)
+    for row in select(store, "entity_years"):
+        if row["e"] in index:
+            years[index[row["e"]]].add(row["y"])
+    for row in select(store, "entity_levels"):
+        if row["e"] in index:
+            levels[index[row["e"]]].add(label_of(row["level"]))
+    for row in select(store, "theme_years_levels"):
+        if row["t"] in index:
+            if row["y"]:
+                years[index[row["t"]]].add(row["y"])
+            if row["level"]:
+                levels[index[row["t"]]].add(label_of(row["level"]))
+    return ({k: sorted(v) for k, v in years.items()}, {k: sorted(v) for k, v in levels.items()})
+
+
+def node_size(reports: int, most: int) -> float:
+    return 10 + 22 * math.sqrt(reports / max(most, 1))

@@ -4,7 +4,7 @@ and metrics — rendered from a `ReportView`, every string escaped."""
 from __future__ import annotations
 
 from .html import escape as e
-from .html import page
+from .html import page, template
 from .report_view import ReportView
 
 KIND_ZH = {"Practice": "做法", "Problem": "问题", "Cause": "原因", "Measure": "措施"}
@@ -18,8 +18,8 @@ def report_html(view: ReportView) -> str:
     parts = [f"<h1>{e(view.title)}</h1>",
              f"<p class='meta'>{' · '.join(meta)} · <a href='../index.html'>返回索引</a> · "
              "<a href='../graph.html'>图谱总览</a></p>"]
-    parts += _statements(view) + _links(view) + _entities(view) + _metrics(view)
-    return page(view.title, "\n".join(parts))
+    parts += _statements(view) + _sentences(view) + _links(view) + _entities(view) + _metrics(view)
+    return page(view.title, "\n".join(parts), (template("highlight.js"),))
 
 
 def _statements(view: ReportView) -> list[str]:
@@ -28,10 +28,22 @@ def _statements(view: ReportView) -> list[str]:
         themes = f" <span class='theme'>{e('、'.join(s.themes))}</span>" if s.themes else ""
         indent = (s.depth - 1) * 18
         out.append(f"<li id='s{s.start}' style='margin-left:{indent}px'><span class='kind {s.kind}'>{KIND_ZH[s.kind]}"
-                   f"</span> <strong>{e(s.label)}</strong>{themes}<details><summary>原文</summary><p>{e(s.text)}</p>"
+                   f"</span> <strong>{e(s.label)}</strong>{themes}<details><summary>原文</summary>"
+                   f"<p class='passage' data-start='{s.start}'>{e(s.text)}</p>"
                    "</details></li>")
     out.append("</ol>")
     return out
+
+
+def _sentences(view: ReportView) -> list[str]:
+    """The sentences outside every statement that name an entity (where the overview's sources point)."""
+    starts = {s.start for s in view.statements}
+    others = [p for p in view.passages if p.start not in starts]
+    if not others:
+        return []
+    out = [f"<h2>其他提及所在的句子（{len(others)}）</h2><details><summary>展开</summary>"]
+    out += [f"<p class='passage' data-start='{p.start}'>{e(p.text)}</p>" for p in others]
+    return out + ["</details>"]
 
 
 def _links(view: ReportView) -> list[str]:

@@ -4,7 +4,6 @@ runs nothing and loads nothing on any page, opened from file:// and served by `k
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,9 +13,6 @@ from listener import Listener
 
 from kg.build import build
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 pytestmark = pytest.mark.browser
 
 
@@ -34,22 +30,6 @@ def payloads(url: str) -> str:
         "三、下一步打算",
         "一是解决党务力量不足的问题，加强“</script><script>window.__xss=8</script>”培训。",
     ]) + "\n"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        import os
-
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium must be installed in CI")
-        pytest.skip("chromium not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
