@@ -107,14 +107,12 @@ class ViewsResult:
 
 def views(*, graph: Path | str = "output/store", out_dir: Path | str = "output", max_nodes: int = 400) -> ViewsResult:
     """Write the analysis, the overview, the index and the report pages of a graph."""
-    from .analysis import write_analysis
     from .store import load_graph
     from .views import write_views
 
     out = Path(out_dir)
     store = load_graph(Path(graph))
     out.mkdir(parents=True, exist_ok=True)
-    write_analysis(store, out)
     info = write_views(store, out, max_nodes=max_nodes)
     return ViewsResult(out, info["nodes"], info["total"], info["reports"])
 

@@ -39,6 +39,7 @@ class DJO(DefinedNamespace):
     encoding: URIRef
     end: URIRef
     evidenceFor: URIRef
+    exampleMention: URIRef
     evidenceTarget: URIRef
     explains: URIRef
     genre: URIRef
@@ -53,9 +54,12 @@ class DJO(DefinedNamespace):
     mentionCount: URIRef
     mentions: URIRef
     named: URIRef
+    namedAtLevel: URIRef
+    namedInYear: URIRef
     otherReport: URIRef
     parentStatement: URIRef
     place: URIRef
+    programCount: URIRef
     programKind: URIRef
     refersTo: URIRef
     relation: URIRef
@@ -73,6 +77,7 @@ class DJO(DefinedNamespace):
     text: URIRef
     textShare: URIRef
     theme: URIRef
+    unitCount: URIRef
     unitKind: URIRef
     unitOfMeasure: URIRef
     value: URIRef

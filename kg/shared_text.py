@@ -6,14 +6,13 @@ least one of 128 bands (one row each) are candidates; their share is the fractio
 signature values, an estimate of the shingles' Jaccard similarity. Pairs at or above
 THRESHOLD (reports that copy whole paragraphs from each other reach 0.1–0.5; unrelated
 reports stay near 0.01) are recorded (`djo:sharesTextWith`, with the share), at most
-MAX_PARTNERS per report. Deterministic: shingles are hashed with CRC-32 and the
+MAX_PARTNERS per report. Deterministic: shingles get a 32-bit polynomial hash (vectorised) and the
 permutations use fixed seeds.
 """
 
 from __future__ import annotations
 
 import re
-import zlib
 from collections import defaultdict
 from functools import lru_cache
 
@@ -37,13 +36,22 @@ def _coefficients() -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
+def _shingle_hashes(text: str) -> np.ndarray:
+    """A 32-bit polynomial hash of every SHINGLE-character window, computed for all windows at once."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    n = len(codes) - SHINGLE + 1
+    h = np.zeros(n, dtype=np.uint64)
+    for k in range(SHINGLE):
+        h = (h * np.uint64(1_000_003) + codes[k:k + n]) & np.uint64(0xFFFFFFFF)
+    return h
+
+
 def signature(text: str) -> list[int]:
     """The MinHash signature of a text's shingles (empty for texts shorter than one shingle)."""
     text = _SPACE.sub("", text)
     if len(text) < SHINGLE:
         return []
-    hashes = np.fromiter({zlib.crc32(text[i:i + SHINGLE].encode("utf-8")) for i in range(len(text) - SHINGLE + 1)},
-                         dtype=np.uint64)
+    hashes = np.unique(_shingle_hashes(text)).astype(np.uint64)
     a, b = _coefficients()
     # (a*x + b) mod 2^61-1 with 32-bit x keeps the products below 2^64 only for a < 2^32: fold a first
     a32 = a & np.uint64(0xFFFFFFFF)

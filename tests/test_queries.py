@@ -221,3 +221,13 @@ def test_cli_list_and_syntax_errors(sample_out, tmp_path):
     assert run.returncode == 0 and run.stdout.splitlines() == ["n", "5"]
     run = kg("query", "programs_by_reports", "--graph", str(tmp_path / "none"))
     assert run.returncode == 2 and "no such graph" in run.stderr
+
+
+def test_clients_read_every_named_query_as_a_select():
+    """SPARQLWrapper guesses a query's form from its text (comments included); none may look like an update."""
+    from SPARQLWrapper import SPARQLWrapper
+
+    for name, q in named_queries().items():
+        client = SPARQLWrapper("http://127.0.0.1:1/sparql")
+        client.setQuery(q.text)
+        assert client.queryType == "SELECT", name

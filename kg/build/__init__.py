@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from importlib.resources import as_file, files
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from ..store import STORE_DIR, open_store
 from . import fingerprint
 from .corpus import corpus_graph
@@ -55,6 +57,7 @@ class _Run:
     failed: list[tuple[str, str]] = field(default_factory=list)
     chars: int = 0
     repaired: bool = False
+    triples: int = 0
 
 
 def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs: int | None = None,
@@ -88,7 +91,7 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
     _commit(run, sink, optimize)
     from ..views import class_counts
 
-    return _finish(run, t0, (class_counts(store), len(store)))
+    return _finish(run, t0, (class_counts(store), run.triples))
 
 
 def _unchanged(run: _Run, sink: StoreSink) -> bool:
@@ -157,10 +160,9 @@ def _commit(run: _Run, sink: StoreSink, optimize: bool | None) -> None:
     write_turtle(run.out_dir / "graph.ttl", [run.state.turtle(rid) for rid in ids], turtle_body(corpus))
     run.timings["turtle"] = time.perf_counter() - t
     store = sink.store
-    if optimize or (optimize is None and len(store) <= OPTIMIZE_UP_TO):
-        t = time.perf_counter()
-        store.optimize()  # compacts the bulk-loaded files: queries read a third faster
-        run.timings["optimize"] = time.perf_counter() - t
+    run.triples = len(store)
+    if optimize or (optimize is None and run.triples <= OPTIMIZE_UP_TO):
+        _optimize(store, run.timings)  # compacts the bulk-loaded files: queries read a third faster
     if run.views:
         stale_pages = [e.id for e in run.plan.keep.values()] if run.manifest.views != fingerprint.views() else []
         stale_pages += [e.id for e in run.plan.keep.values()
@@ -168,6 +170,12 @@ def _commit(run: _Run, sink: StoreSink, optimize: bool | None) -> None:
         rerender_pages(run.out_dir, run.state, sorted(stale_pages))
         write_views(store, run.out_dir, run.timings)
     run.state.save(Manifest(entries, fingerprint.views() if run.views else run.manifest.views, "clean", True))
+
+
+def _optimize(store: ox.Store, timings: dict[str, float]) -> None:
+    t = time.perf_counter()
+    store.optimize()
+    timings["optimize"] = time.perf_counter() - t
 
 
 def _last_counts(out_dir: Path) -> tuple[dict[str, int], int]:

@@ -40,15 +40,12 @@ def rerender_pages(out_dir: Path, state: State, ids: list[str]) -> None:
 
 
 def write_views(store: ox.Store, out_dir: Path, timings: dict[str, float]) -> None:
-    """analysis.json/.html, graph.html and index.html from the store (the pages are written already)."""
+    """analysis.json/.html, graph.html and index.html from the store (the pages are written already); the
+    analysis runs in a second process beside the views, so `views` times both."""
     import time
 
-    from ..analysis import write_analysis
     from ..views import write_views as views
 
-    t = time.perf_counter()
-    write_analysis(store, out_dir)
-    timings["analysis"] = time.perf_counter() - t
     t = time.perf_counter()
     views(store, out_dir, pages=False)
     timings["views"] = time.perf_counter() - t

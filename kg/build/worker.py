@@ -26,6 +26,8 @@ from ..records import Source
 from ..shared_text import signature
 from ..store import turtle_header
 
+STREAM_FROM = 300_000  # characters from which a report's triples are streamed, not listed
+
 
 @dataclass
 class ReportArtifacts:
@@ -97,12 +99,17 @@ def _extract(source: Source, out: ReportArtifacts, with_page: bool) -> None:
     out.counts = counts
     # the triples are made once, streamed into Turtle (never all in memory), and the page is read back
     # from that Turtle: the same triples `kg viz` reads from the store
-    out.turtle = turtle_body(iter_report_triples(x, source.rel or None))
+    if len(source.text) < STREAM_FROM:
+        triples: Iterable[ox.Triple] = list(iter_report_triples(x, source.rel or None))
+        out.turtle = turtle_body(triples)
+    else:  # a long report: its triples never all sit in memory; the page reads them back from the Turtle
+        out.turtle = turtle_body(iter_report_triples(x, source.rel or None))
+        triples = parse_chunk(out.turtle)
     del x
     if with_page:
         from ..views import report_page
 
-        out.page = report_page(out.report_id, parse_chunk(out.turtle))
+        out.page = report_page(out.report_id, triples)
 
 
 def init_worker() -> None:

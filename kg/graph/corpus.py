@@ -20,6 +20,7 @@ from ..extract.report import level_of
 from ..namespaces import DJ_IRI, ORG_IRI
 from ..records import Extraction
 from ..themes import taxonomy
+from .report import mention_order
 from .terms import (
     CATEGORY_CLASS,
     DCTERMS,
@@ -29,8 +30,10 @@ from .terms import (
     concept_iri,
     djo,
     entity_iri,
+    gyear,
     integer,
     node_iri,
+    report_iri,
     skos,
     term,
     theme_iri,
@@ -38,6 +41,7 @@ from .terms import (
 )
 
 T = ox.Triple
+EXAMPLES = 5  # example mentions kept per entity (from the reports with the lowest ids)
 _ORGANS = ("党工委", "党总支", "党支部", "党组织", "党委", "党组")
 
 
@@ -55,6 +59,9 @@ class EntityFact:
     named: bool = False
     place: str = ""
     parents: list[str] = field(default_factory=list)  # IRIs of units it sits under
+    year: int = 0  # the report's year and level: the corpus graph aggregates them per entity
+    level: str = ""
+    first: str = ""  # IRI of the entity's first mention in the report (the corpus keeps a few as examples)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -78,6 +85,10 @@ def entity_facts(x: Extraction) -> dict[str, EntityFact]:
         f.place = f.place or e.place
         f.parents = sorted(set(f.parents) | {node_iri(p, x.id) for p in x.entities
                                              if p.category == "unit" and p.label in e.parents})
+        f.year, f.level = x.year or 0, x.meta.level if x.meta is not None else ""
+    for n, (*_, entity) in enumerate(mention_order(x), 1):
+        f = facts[node_iri(entity, x.id)]
+        f.first = f.first or f"{report_iri(x.id)}/mention/{n}"
     extra = [("place", e.place) for e in x.entities if e.category == "unit" and e.place]
     if x.meta is not None:
         extra += [("role", x.meta.reporter_role), ("place", x.meta.place)]
@@ -100,6 +111,9 @@ class _Merged:
     named: bool = False
     place: str = ""
     parents: set[str] = field(default_factory=set)
+    years: set[int] = field(default_factory=set)
+    levels: set[str] = field(default_factory=set)
+    examples: list[str] = field(default_factory=list)
 
     def add(self, f: EntityFact) -> None:
         self.aliases |= set(f.aliases)
@@ -113,6 +127,12 @@ class _Merged:
         self.named = self.named or f.named
         self.place = self.place or f.place
         self.parents |= set(f.parents)
+        if f.mentions and f.year:
+            self.years.add(f.year)
+        if f.mentions and f.level:
+            self.levels.add(f.level)
+        if f.first:
+            self.examples = sorted(self.examples + [f.first])[:EXAMPLES]
 
     @property
     def kind(self) -> str:
@@ -143,6 +163,9 @@ def corpus_triples(all_facts: Iterable[dict[str, EntityFact]]) -> list[ox.Triple
         out += [T(node, RDF_TYPE, djo(CATEGORY_CLASS[m.category])), T(node, RDFS_LABEL, zh(m.label)),
                 T(node, djo("reportCount"), integer(m.reports)), T(node, djo("mentionCount"), integer(m.mentions))]
         out += [T(node, skos("altLabel"), zh(a)) for a in sorted(m.aliases)]
+        out += [T(node, djo("namedInYear"), gyear(y)) for y in sorted(m.years)]
+        out += [T(node, djo("namedAtLevel"), term(concept_iri("level", lv))) for lv in sorted(m.levels)]
+        out += [T(node, djo("exampleMention"), term(iri)) for iri in m.examples]
         if m.category == "program":
             out += _program_triples(node, m)
         elif m.category == "unit":

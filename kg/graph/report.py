@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 import pyoxigraph as ox
 
-from ..records import Extraction, Item, Metric
+from ..records import Entity, Extraction, Item, Mention, Metric
 from .terms import (
     DCTERMS,
     KIND_CLASS,
@@ -70,6 +70,10 @@ def _report_node(x: Extraction, report: ox.NamedNode, source_path: str | None) -
     yield T(report, term(DCTERMS + "identifier"), ox.Literal(x.stem))
     if x.year:
         yield T(report, djo("year"), gyear(x.year))
+    named = {node_iri(e, x.id) for e in x.entities if e.mentions and e.category in ("program", "unit")}
+    programs = sum(1 for iri in named if "/program/" in iri)
+    yield T(report, djo("programCount"), integer(programs))  # materialised: the index lists them per report
+    yield T(report, djo("unitCount"), integer(len(named) - programs))
     meta = x.meta
     if meta is None:
         return
@@ -128,17 +132,21 @@ class _Holders:
         return None
 
 
+def mention_order(x: Extraction) -> list[tuple[int, int, str, str, Mention, Entity]]:
+    """The report's mentions in the order their nodes are numbered (report/<id>/mention/<n>, from 1)."""
+    return sorted(((m.start, m.end, e.category, e.label, m, e) for e in x.entities for m in e.mentions),
+                  key=lambda t: t[:4])
+
+
 def _mentions(x: Extraction, report: ox.NamedNode, items: dict[int, ox.NamedNode]) -> Iterator[ox.Triple]:
     """Mentions and the sentence nodes outside statements that hold them; invokes/involves for statements
-    (once per statement and entity); `djo:mentions` once from the report to each entity it names (the
-    design's report-level index, cheap and what "which reports name X" reads)."""
+    (once per statement and entity). That the report names an entity follows from its mentions (no
+    `djo:mentions` triple); the corpus graph keeps per entity the years and levels it is named at."""
     rid = x.id
     holders = _Holders(x.items)
     sentences: dict[int, ox.NamedNode] = {}
     uses: set[tuple[int, str]] = set()
-    mentions = sorted(((m.start, m.end, e.category, e.label, m, e) for e in x.entities for m in e.mentions),
-                      key=lambda t: t[:4])
-    for n, (start, end, category, _, m, entity) in enumerate(mentions, 1):
+    for n, (start, end, category, _, m, entity) in enumerate(mention_order(x), 1):
         node = term(f"{report.value}/mention/{n}")
         target = term(node_iri(entity, rid))
         holder = holders.at(start, end)
@@ -158,8 +166,7 @@ def _mentions(x: Extraction, report: ox.NamedNode, items: dict[int, ox.NamedNode
                     T(node, nif("superString"), context))
         if end - start != len(entity.label):
             yield T(node, nif("endIndex"), integer(end))
-    for iri in sorted({node_iri(e, rid) for e in x.entities if e.mentions}):
-        yield T(report, djo("mentions"), term(iri))
+
 
 
 def _metrics(x: Extraction, report: ox.NamedNode, items: dict[int, ox.NamedNode]) -> list[ox.Triple]:

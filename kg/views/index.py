@@ -39,13 +39,14 @@ def class_counts(store: ox.Store) -> dict[str, int]:
 def report_summaries(store: ox.Store) -> list[dict[str, str]]:
     """Title, year and counts of every report (one query per count, not per report)."""
     reports = {r["r"]: {**r, **dict.fromkeys(_COUNTS, "0")} for r in select(store, "reports")}
-    counted = [("statements", select(store, "report_statement_counts")), ("links", select(store, "report_link_counts")),
-               ("programs", select(store, "report_entity_counts", cls=DJO_IRI + "Program")),
-               ("units", select(store, "report_entity_counts", cls=DJO_IRI + "Unit"))]
+    counted = [("statements", select(store, "report_statement_counts")), ("links", select(store, "report_link_counts"))]
     for key, rows in counted:
         for row in rows:
             if row["r"] in reports:
                 reports[row["r"]][key] = row["n"]
+    for row in select(store, "report_entity_counts"):
+        if row["r"] in reports:
+            reports[row["r"]].update(programs=row["programs"], units=row["units"])
     return sorted(reports.values(), key=lambda r: (r["label"], r["r"]))
 
 

@@ -209,22 +209,22 @@ def _sentence(text: str, at: int) -> tuple[int, str]:
     return begin + len(raw) - len(raw.lstrip()), raw.strip()
 
 
-def _sentences(store: ox.Store, iri: str, label: str, pages: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    rows = sorted(select(store, "entity_sentences", entity=iri), key=lambda r: (r["r"], int(r["start"])))
-    out: list[dict[str, Any]] = []
-    seen: set[str] = set()
+def _examples(store: ox.Store, entities: list[list[Any]], index: dict[str, int], wanted: set[int],
+              pages: dict[str, dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+    """Up to SENTENCES source sentences per entity, from the example mentions the corpus graph keeps."""
+    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    rows = sorted((r for r in select(store, "entity_examples") if index.get(r["entity"]) in wanted),
+                  key=lambda r: (r["entity"], r["m"]))
     for row in rows:
+        i = index[row["entity"]]
         start, cstart = int(row["start"]), int(row["cstart"])
-        end = int(row["end"]) if row["end"] else start + len(label)
+        end = int(row["end"]) if row["end"] else start + len(entities[i][1])
         offset, text = _sentence(row["ctext"], start - cstart)
         report = pages.get(row["r"])
-        if text in seen or report is None:
+        if report is None or any(s["text"] == text for s in out[i]) or len(out[i]) >= SENTENCES:
             continue
-        seen.add(text)
-        out.append({"report": report["title"], "page": report["page"], "at": [start, end], "text": text,
-                    "sentence_start": cstart + offset})
-        if len(out) >= SENTENCES:
-            break
+        out[i].append({"report": report["title"], "page": report["page"], "at": [start, end], "text": text,
+                       "sentence_start": cstart + offset})
     return out
 
 
@@ -255,10 +255,10 @@ def _details(store: ox.Store, entities: list[list[Any]], index: dict[str, int], 
         if i in shown_set:
             details[i].update({k: v for k, v in (("kind", row["kind"]), ("place", row["place"]),
                                                  ("level", label_of(row["level"]) if row["level"] else "")) if v})
+    for i, found in _examples(store, entities, index, shown_set | set(shown), pages).items():
+        details[i]["sentences"] = found
     for i in shown:
-        iri, label, cls = entities[i][0], entities[i][1], entities[i][2]
-        if cls in ("Program", "Unit", "Document"):
-            details[i]["sentences"] = _sentences(store, iri, label, pages)
+        iri, cls = entities[i][0], entities[i][2]
         if cls == "Unit":
             details[i]["problems"] = [{"label": r["label"], "report": pages[r["r"]]["title"], "page": pages[r["r"]]["page"],
                                        "at": int(r["start"])}
@@ -270,15 +270,18 @@ def _details(store: ox.Store, entities: list[list[Any]], index: dict[str, int], 
 def _theme_and_report_problems(store: ox.Store, entities: list[list[Any]], index: dict[str, int],
                                details: dict[int, dict[str, Any]], pages: dict[str, dict[str, Any]]) -> None:
     by_theme: dict[int, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    for row in select(store, "theme_problems"):
-        t = index.get(row["t"])
-        if t is not None and row["r"] in pages and sum(map(len, by_theme[t].values())) < 40:
-            by_theme[t][row["r"]].append({"label": row["label"], "at": int(row["start"])})
+    for t, e in enumerate(entities):
+        if e[2] != "Theme":
+            continue
+        for row in select(store, "theme_problems", theme=e[0]):
+            if row["r"] in pages:
+                by_theme[t][row["r"]].append({"label": row["label"], "at": int(row["start"])})
     for t, groups in by_theme.items():
         details[t]["groups"] = [{"report": pages[r]["title"], "page": pages[r]["page"],
                                  "problems": sorted(ps, key=lambda p: p["at"])} for r, ps in sorted(groups.items())]
     problems: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-    for row in select(store, "report_problems"):
+    drawn_reports = any(e[2] == "Report" for e in entities)
+    for row in select(store, "report_problems") if drawn_reports else []:
         if row["r"] not in index:
             continue
         p = problems[row["r"]].setdefault(row["p"], {"label": row["label"], "at": int(row["start"]), "measures": []})

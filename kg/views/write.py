@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +46,23 @@ def stored_reports(store: ox.Store) -> Iterator[tuple[str, list[ox.Triple]]]:
     yield from sorted(grouped.items())
 
 
-def write_views(store: ox.Store, out_dir: Path, max_nodes: int = MAX_NODES, pages: bool = True) -> dict[str, Any]:
-    """Write graph.html, index.html and (unless the build's workers already did) reports/<id>.html."""
+def _start_analysis(store: ox.Store, out_dir: Path) -> Future[Any]:
+    """analysis.json/.html in a thread beside the views: the store's queries release the interpreter lock,
+    so the two overlap on two cores. A thread, not a fork: forking a process whose store already runs
+    threads can leave the child waiting for a lock no thread will release."""
+    from ..analysis import write_analysis
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-analysis")
+    future = pool.submit(write_analysis, store, out_dir)
+    pool.shutdown(wait=False)
+    return future
+
+
+def write_views(store: ox.Store, out_dir: Path, max_nodes: int = MAX_NODES, pages: bool = True,
+                analysis: bool = True) -> dict[str, Any]:
+    """Write analysis.json/.html (alongside, in another process), graph.html, index.html and (unless the
+    build's workers already did) reports/<id>.html."""
+    child = _start_analysis(store, out_dir) if analysis else None
     data = overview_data(store, max_nodes)
     atomic_write(out_dir / "graph.html", lambda fh: fh.write(graph_html(data).encode("utf-8")))
     reports = report_summaries(store)
@@ -59,6 +75,8 @@ def write_views(store: ox.Store, out_dir: Path, max_nodes: int = MAX_NODES, page
     for stale in reports_dir.glob("*.html"):
         if stale.name not in wanted:
             stale.unlink()
+    if child is not None:
+        child.result()  # re-raises what the analysis raised
     has_analysis = (out_dir / "analysis.html").exists()
     page = index_html(class_counts(store), reports, data, has_analysis)
     atomic_write(out_dir / "index.html", lambda fh: fh.write(page.encode("utf-8")))
