@@ -66,11 +66,11 @@ class ExportResult:
 
 def export(*, graph: Path | str = "output/store", fmt: str, out: Path | str, report: str | None = None,
            construct: str | None = None) -> ExportResult:
-    """Export the whole graph, one report's part or a CONSTRUCT result (ttl, nt, jsonld, graphml)."""
+    """Export the whole graph, one report's part or a CONSTRUCT result (ttl, nt, jsonld; or the corpus network as graphml, gexf); `out` "-" is standard output."""
     from .export import export as run
 
     n = run(Path(graph), fmt, Path(out), report, construct)
-    return ExportResult(Path(out), n, "nodes" if fmt == "graphml" else "triples")
+    return ExportResult(Path(out), n, "nodes" if fmt in ("graphml", "gexf") else "triples")
 
 
 def push(*, endpoint: str, source: Path | str = "output/store", graph: str | None = None, auth: str | None = None,

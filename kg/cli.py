@@ -30,15 +30,27 @@ class _Out:
             print(text)
 
 
-def _positive(name: str) -> Any:
+def _positive(name: str, minimum: int = 1) -> Any:
     def parse(value: str) -> int:
         try:
             n = int(value)
         except ValueError:
             raise argparse.ArgumentTypeError(f"{name} takes a whole number, not `{value}`") from None
-        if n < 1:
-            raise argparse.ArgumentTypeError(f"{name} must be at least 1, not {n}")
+        if n < minimum:
+            raise argparse.ArgumentTypeError(f"{name} must be at least {minimum}, not {n}")
         return n
+    return parse
+
+
+def _seconds(name: str) -> Any:
+    def parse(value: str) -> float:
+        try:
+            x = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{name} takes a number of seconds, not `{value}`") from None
+        if not x > 0 or x == float("inf"):
+            raise argparse.ArgumentTypeError(f"{name} must be a number of seconds above 0, not {value}")
+        return x
     return parse
 
 
@@ -259,13 +271,13 @@ def _args_serve(p: argparse.ArgumentParser) -> None:
     p.add_argument("--graph", "-g", default="output/store", help=GRAPH_HELP)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)")
-    p.add_argument("--timeout", type=float, default=10.0, help="per-query time limit in seconds (default: 10)")
+    p.add_argument("--timeout", type=_seconds("--timeout"), default=10.0, help="per-query time limit in seconds (default: 10)")
     p.add_argument("--max-rows", type=_positive("--max-rows"), default=10000, help="result-row cap (default: 10000)")
-    p.add_argument("--memory-mb", type=_positive("--memory-mb"), default=1024,
+    p.add_argument("--memory-mb", type=_positive("--memory-mb", 64), default=1024,
                    help="memory one query may use, in MB (default: 1024)")
     p.add_argument("--concurrent", type=_positive("--concurrent"), default=4,
                    help="queries run at once; more wait their turn (default: 4)")
-    p.add_argument("--read-timeout", type=float, default=30.0,
+    p.add_argument("--read-timeout", type=_seconds("--read-timeout"), default=30.0,
                    help="seconds a client may take to send its request or stay idle (default: 30)")
     p.add_argument("--cors", default=None, metavar="ORIGIN",
                    help="let web pages from ORIGIN (e.g. http://localhost:3000) query the endpoint (default: none)")
@@ -287,7 +299,7 @@ def _args_push(p: argparse.ArgumentParser) -> None:
     p.add_argument("--auth", default=None, metavar="USER:PASS", help="HTTP basic authentication")
     p.add_argument("--append", action="store_true", help="add to the target graph instead of replacing it")
     p.add_argument("--chunk", type=_positive("--chunk"), default=100_000, help="triples per request (default: 100000)")
-    p.add_argument("--timeout", type=float, default=600.0, help="give up after this many seconds in all (default: 600)")
+    p.add_argument("--timeout", type=_seconds("--timeout"), default=600.0, help="give up after this many seconds in all (default: 600)")
     p.add_argument("--sparql", default=None, metavar="URL",
                    help="the server's SPARQL query endpoint, to confirm the count (default: guessed from --endpoint)")
 
@@ -299,7 +311,8 @@ def _args_analyze(p: argparse.ArgumentParser) -> None:
 
 def _args_export(p: argparse.ArgumentParser) -> None:
     p.add_argument("--graph", "-g", default="output/store", help=GRAPH_HELP)
-    p.add_argument("--format", "-f", choices=["ttl", "nt", "jsonld", "graphml"], required=True)
+    p.add_argument("--format", "-f", choices=["ttl", "nt", "jsonld", "graphml", "gexf"], required=True,
+                   help="ttl, nt, jsonld (compacted, with @context): RDF; graphml, gexf: the corpus network for Gephi")
     p.add_argument("-o", "--output", required=True, help="file to write (- for standard output)")
     p.add_argument("--report", default=None, help="only this report (its id, file stem or title)")
     p.add_argument("--construct", default=None, help="only the result of a CONSTRUCT query (.rq file or SPARQL)")

@@ -87,6 +87,7 @@ class E:
     NOT_REGULAR = Message("E113", "{path}: not a regular file (a device, pipe or socket); give a file of text.")
     OUTSIDE_LINK = Message("E114", "{path}: a link to {target}, outside the folder given; copy the file in instead.")
     UNSUPPORTED = Message("E115", "{path}: a .{suffix} file is not read; reports are .txt, .md, .docx or .pdf.")
+    CANNOT_WRITE = Message("E117", "{path}: cannot be written ({reason}); choose another output path.")
     NO_REPORTS = Message("E116", "{paths}: no report files (.txt, .md, .docx, .pdf) found.")
     # graphs and stores
     NO_GRAPH = Message("E201", "{path}: no such graph; run `kg build` first or pass --graph.")
@@ -123,7 +124,7 @@ class E:
     QUERY_TOO_LARGE = Message("E318", "the query is larger than {limit} kB.")
     # command line
     BAD_OPTION = Message("E401", "{option} {problem}.")
-    EXPORT_GRAPHML_ONLY_WHOLE = Message("E402", "GraphML exports the whole networkx view; "
+    EXPORT_GRAPHML_ONLY_WHOLE = Message("E402", "graphml and gexf export the whole corpus network; "
                                                 "--report and --construct work with ttl, nt, jsonld.")
     EXPORT_ONE_OF = Message("E403", "use either --report or --construct, not both.")
     # servers

@@ -6,6 +6,7 @@ can be dropped), entity nodes in the corpus graph. Queries see the union.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import E, GraphError
+from .errors import E, GraphError, KgError
 from .namespaces import PREFIXES
 
 STORE_DIR = "store"
@@ -75,10 +76,17 @@ def triples(store: ox.Store) -> Iterator[ox.Triple]:
         yield quad.triple
 
 
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG})
+
+
 def atomic_write(path: Path, write) -> None:
-    """Write via a temporary file in the same folder, then rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+    """Write via a temporary file in the same folder, then rename: never a half-written file. A folder
+    that cannot be made or written to, or a full disk, is the user's to fix: one sentence (E117)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+    except OSError as e:
+        raise KgError(E.CANNOT_WRITE, path=path, reason=e.strerror or type(e).__name__) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)
@@ -86,6 +94,14 @@ def atomic_write(path: Path, write) -> None:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
+    except OSError as e:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if e.errno in _WRITE_ERRORS or isinstance(e, IsADirectoryError):
+            raise KgError(E.CANNOT_WRITE, path=path, reason=e.strerror or type(e).__name__) from None
+        raise
     except BaseException:
         try:
             os.unlink(tmp)

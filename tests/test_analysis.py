@@ -88,12 +88,55 @@ def test_export_formats(sample_out, sample_graph, tmp_path):
         assert kg("export", "--graph", str(sample_out / "store"), "--format", fmt, "-o", str(out)).returncode == 0
         parsed = rdflib.Graph().parse(out, format={"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}[fmt])
         assert rdflib.compare.isomorphic(parsed, sample_graph), fmt
-    out = tmp_path / "g.graphml"
-    assert kg("export", "--graph", str(sample_out / "store"), "--format", "graphml", "-o", str(out)).returncode == 0
-    g = nx.read_graphml(out)
+
+
+def test_jsonld_is_compacted_with_a_context(sample_out, tmp_path):
+    out = tmp_path / "g.jsonld"
+    assert kg("export", "--graph", str(sample_out / "store"), "-f", "jsonld", "-o", str(out)).returncode == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["@context"]["djo"] == "https://w3id.org/dangjian-kg/ontology#"
+    nodes = doc["@graph"]
+    reports = [n for n in nodes if n.get("@type") == "djo:Report" or "djo:Report" in n.get("@type", [])]
+    assert len(reports) == 5 and all(r["@id"].startswith("dj:report/") for r in reports)
+    assert not any(k.startswith("http") for n in nodes for k in n), "every property compacted"
+    counts = [n["djo:reportCount"] for n in nodes if "djo:reportCount" in n]
+    assert counts and all(isinstance(c, int) for c in counts), "integers as JSON numbers"
+
+
+def test_network_exports_for_gephi(sample_out, tmp_path):
+    """Every node kind, directed edges, Gephi's colour and size; GraphML and GEXF read back by networkx."""
+    graphml, gexf = tmp_path / "g.graphml", tmp_path / "g.gexf"
+    for fmt, out in (("graphml", graphml), ("gexf", gexf)):
+        run = kg("export", "--graph", str(sample_out / "store"), "--format", fmt, "-o", str(out))
+        assert run.returncode == 0, run.stderr
+        assert "nodes" in run.stdout
+    g = nx.read_graphml(graphml)
+    assert g.is_directed()
+    kinds = {d["kind"] for _, d in g.nodes(data=True)}
+    assert {"Report", "Program", "Unit", "Document", "Theme", "Problem", "Measure"} <= kinds
     labels = {d["label"] for _, d in g.nodes(data=True)}
     assert {"三会一课", "党组织", "机关党建工作力量有待加强"} <= labels
-    assert any(d["relation"] == "addresses" for _, _, d in g.edges(data=True))
+    relations = {(g.nodes[a]["kind"], d["relation"], g.nodes[b]["kind"]) for a, b, d in g.edges(data=True)}
+    assert ("Measure", "addresses", "Problem") in relations
+    assert ("Report", "mentions", "Program") in relations
+    assert ("Problem", "theme", "Theme") in relations
+    assert ("Problem", "inReport", "Report") in relations
+    program = next(d for _, d in g.nodes(data=True) if d["label"] == "三会一课")
+    report = next(d for _, d in g.nodes(data=True) if d["kind"] == "Report")
+    assert (program["r"], program["g"], program["b"]) != (report["r"], report["g"], report["b"])
+    assert program["size"] > report["size"], "named by several reports, drawn larger"
+    x = nx.read_gexf(gexf)
+    viz = next(d for _, d in x.nodes(data=True) if d["label"] == "三会一课")["viz"]
+    assert viz["color"]["r"] == program["r"] and viz["size"] == program["size"]
+
+
+def test_export_to_standard_output(sample_out, tmp_path):
+    run = kg("export", "--graph", str(sample_out / "store"), "-f", "nt", "-o", "-", cwd=tmp_path)
+    assert run.returncode == 0 and not list(tmp_path.iterdir()), "no file named -"
+    g = rdflib.Graph().parse(data=run.stdout, format="nt")
+    assert len(g) > 5000
+    run = kg("export", "--graph", str(sample_out / "store"), "-f", "graphml", "-o", "-", cwd=tmp_path)
+    assert run.stdout.startswith("<?xml") and "三会一课" in run.stdout
 
 
 def test_export_one_report_and_a_construct(sample_out, tmp_path):

@@ -68,3 +68,42 @@ def test_extract_turtle_parses():
     assert run.returncode == 0
     g = rdflib.Graph().parse(data=run.stdout, format="turtle")
     assert len(g) > 1000
+
+
+# Bad arguments for every subcommand: each ends with exit code 2 and one sentence, never a traceback.
+# {store} is a built store, {tmp} an empty folder.
+BAD_ARGUMENTS = [
+    ("build", "--jobs", "0"), ("build", "{tmp}/missing"), ("build", "--bogus"),
+    ("extract",), ("extract", "{tmp}/missing.txt"), ("extract", "{tmp}"),
+    ("validate", "{tmp}/missing.ttl"), ("validate", "{tmp}/graph.xyz"),
+    ("query",), ("query", "programs_by_reports", "--graph", "{store}", "--param", "x"),
+    ("query", "programs_by_reports", "--graph", "{store}", "--param", "nope=1"),
+    ("query", "programs_by_reports", "--graph", "{store}", "-f", "bogus"),
+    ("query", "SELEC ?x WHERE {}", "--graph", "{store}"), ("query", "{tmp}/missing.rq", "--graph", "{store}"),
+    ("query", "programs_by_reports", "--endpoint", "not-a-url"),
+    ("serve", "--graph", "{tmp}/missing"), ("serve", "--graph", "{store}", "--port", "99999"),
+    ("serve", "--graph", "{store}", "--timeout", "-1"), ("serve", "--graph", "{store}", "--memory-mb", "1"),
+    ("serve", "--graph", "{store}", "--max-rows", "0"), ("serve", "--graph", "{store}", "--read-timeout", "nan"),
+    ("viz", "--max-nodes", "-5"), ("viz", "--graph", "{tmp}/missing"),
+    ("push",), ("push", "--endpoint", "ftp://example.org/store", "--from", "{store}"),
+    ("push", "--endpoint", "http://127.0.0.1:9/store", "--from", "{store}", "--auth", "nocolon"),
+    ("push", "--endpoint", "http://127.0.0.1:9/store", "--from", "{store}", "--chunk", "0"),
+    ("analyze", "--graph", "{tmp}/missing"),
+    ("export", "-f", "ttl"), ("export", "-f", "bogus", "-o", "x"), ("export", "-g", "{tmp}/missing", "-f", "ttl", "-o", "-"),
+    ("export", "-g", "{store}", "-f", "ttl", "-o", "{tmp}"), ("export", "-g", "{store}", "-f", "ttl", "-o", "/proc/x.ttl"),
+    ("export", "-g", "{store}", "-f", "graphml", "-o", "-", "--report", "x"),
+    ("export", "-g", "{store}", "-f", "ttl", "-o", "-", "--report", "no-such-report"),
+    ("eval", "--gold", "{tmp}/missing", "--texts", "{tmp}"),
+    ("completion", "fish"), ("no-such-command",),
+]
+
+
+@pytest.mark.parametrize("args", BAD_ARGUMENTS, ids=lambda a: " ".join(a))
+def test_bad_arguments_give_one_sentence_and_no_traceback(args, sample_out, tmp_path):
+    run = kg(*(a.replace("{store}", str(sample_out / "store")).replace("{tmp}", str(tmp_path)) for a in args),
+             timeout=60)
+    assert run.returncode == 2, (run.returncode, run.stderr)
+    assert "Traceback" not in run.stderr + run.stdout
+    last = run.stderr.strip().splitlines()[-1]
+    assert last.startswith("kg"), last
+    assert len(last) < 300 and last.count(". ") <= 1, last

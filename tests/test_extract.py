@@ -156,6 +156,44 @@ def test_metrics(sentence, what, value, unit, masked, approx, value_max):
     assert what in metric["what"] or metric["what"] in sentence
 
 
+# The counted thing is a noun phrase, never the verb before it or the clause after it. Sentences written
+# for this test in the patterns reports use: the thing after the figure, before it, after an event's
+# verb, in quotes, with verbs, adverbs and figures round it.
+COUNTED = [
+    ("全乡去年新发展党员12名。", "党员"),
+    ("共走访困难群众320户。", "困难群众"),
+    ("组织86名入党积极分子参加集中培训。", "入党积极分子"),
+    ("建成村级党群服务中心15个。", "村级党群服务中心"),
+    ("全年召开支部委员会会议24次。", "支部委员会会议"),
+    ("排查出软弱涣散村党组织7个。", "软弱涣散村党组织"),
+    ("为困难党员发放慰问金3.6万元。", "慰问金"),
+    ("累计发展新党员43名。", "新党员"),
+    ("选派32名机关干部到村任第一书记。", "机关干部"),
+    ("组织40名党员到县党校进行为期3天的轮训。", "党员"),
+    ("书记2次召开专题民主生活会。", "专题民主生活会"),
+    ("新建党员活动室9处。", "党员活动室"),
+    ("帮助群众解决实际困难1200余件。", "实际困难"),
+    ("印发宣传资料5000余份。", "宣传资料"),
+    ("全镇18个村党组织全部完成换届。", "村党组织"),
+    ("开展主题党日活动36场次。", "主题党日活动"),
+    ("培训基层党务工作者600余人次。", "基层党务工作者"),
+    ("投入资金280万元用于阵地建设。", "资金"),
+    ("XX名党员干部下沉一线。", "党员干部"),
+    ("与12家非公企业签订共建协议。", "非公企业"),
+    ("建立了联系点3个。", "联系点"),
+    ("311个后进村全部整顿转化。", "后进村"),
+    ("举办专题研修班9期。", "专题研修班"),
+    ("组织10场“百姓宣讲”。", "百姓宣讲"),
+    ("今年新增特色林果面积**亩。", "特色林果面积"),
+]
+
+
+@pytest.mark.parametrize("sentence, thing", COUNTED)
+def test_the_counted_thing_is_a_noun_phrase(sentence, thing):
+    metrics = run("述职报告\n" + sentence)["metrics"]
+    assert [m["what"] for m in metrics][:1] == [thing]
+
+
 def test_years_and_ordinals_are_not_metrics():
     assert run("述职报告\n2020年，学习十九届四中全会精神，每月第一个周二开展活动。")["metrics"] == []
 

@@ -12,7 +12,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 import pyoxigraph as ox
 
 from ..store import atomic_write
@@ -23,7 +22,7 @@ from .rankings import communities, ranked, rankings
 from .recurring import recurring_problems
 from .trends import trends
 
-__all__ = ["Corpus", "analyse", "analysis_html", "graphml_graph", "load", "network", "write_analysis"]
+__all__ = ["Corpus", "analyse", "analysis_html", "load", "network", "write_analysis"]
 
 
 def analyse(store: ox.Store, top: int = 30) -> dict[str, Any]:
@@ -47,11 +46,3 @@ def write_analysis(store: ox.Store, out_dir: Path) -> dict[str, Any]:
     return data
 
 
-def graphml_graph(store: ox.Store) -> nx.Graph:
-    """The networkx view with plain attributes, ready for write_graphml (Gephi, networkx.read_graphml)."""
-    g = network(load(store))
-    for _, _, d in g.edges(data=True):
-        d["weight"] = float(d["weight"])
-    for n, d in g.nodes(data=True):
-        d["iri"] = n
-    return g

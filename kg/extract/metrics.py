@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..lexicons import alternation
+from ..lexicons import alternation, lexicon_table, words
 from ..numerals import chars, parse_number, value_of
 from ..records import Metric
+from ..segment import word_tag
 from .context import Context
 
 _UNITS = sorted(
@@ -69,7 +70,7 @@ def metric_hits(ctx: Context, skip: list[tuple[int, int]]) -> list[Metric]:
             value_max = cn_to_number(num2)
         approx = bool(m.group("pre") in ("近", "约", "超过", "至少") if m.group("pre") else False) or bool(
             m.group("more")) or m.group("post") in ("以上", "以下", "左右")
-        what = _counted(text, e, s)
+        what = _counted(ctx, s, e, unit)
         clause_s, clause_e = _clause(text, s, e)
         os_, oe = ctx.norm.span(clause_s, clause_e)
         out.append(Metric(what=what, value=value, unit=unit, masked=masked, approx=approx,
@@ -77,16 +78,119 @@ def metric_hits(ctx: Context, skip: list[tuple[int, int]]) -> list[Metric]:
     return out
 
 
-def _counted(text: str, end: int, start: int) -> str:
-    after = text[end:end + 12]
-    stop = _STOP.search(after)
-    thing = after[: stop.start()] if stop else after
-    if len(thing) >= 2:
-        return thing[:10]
-    before = text[max(0, start - 12):start]
-    cut = max(before.rfind(ch) for ch in "，。；、：（“\n")
-    thing = before[cut + 1:] if cut >= 0 else before
-    return thing[-10:] or text[start:end]
+_EVENT_UNITS = frozenset(words("metric_event_units"))
+_ACTION = frozenset(words("metric_actions")) | frozenset(words("metric_stops"))
+_ACTION_TAGS = words("metric_action_tags")
+_ACTION_PREFIXES = sorted((w for w in _ACTION if len(w) == 2), key=lambda w: (-len(w), w))
+_FUNCTION_CHARS = frozenset("的了在到对向和与及等共均都已被把将从给由并又或我你他她它其该各每出全")
+_MODIFIERS = frozenset(r[0] for r in lexicon_table("unit_modifiers.txt"))  # 非公, 临时 …: part of the thing
+_CLAUSE_END = re.compile(r"[，。；、：！？（）()\n]")
+_QUOTED = re.compile(r"^“([^“”]{1,20})”")
+_WINDOW = 14
+
+
+def _is_action(word: str) -> bool:
+    """A verb, preposition, adverb, function word or figure: no part of the counted thing."""
+    if word in _MODIFIERS:
+        return False
+    if word in _ACTION or (len(word) == 1 and word in _FUNCTION_CHARS):
+        return True
+    if re.fullmatch(r"[\d.%]+|[X×xＸ*]+", word):
+        return True
+    tag = word_tag(word)
+    return tag is not None and tag != "vn" and tag.startswith(_ACTION_TAGS)
+
+
+def _after(ctx: Context, end: int) -> tuple[str, str, str]:
+    """(noun phrase right after the figure, the same after skipping a leading verb or two, a verb that
+    modifies the noun after it: `5项庆祝活动`)."""
+    text = ctx.text
+    window = text[end:end + _WINDOW]
+    quoted = _QUOTED.match(window)
+    if quoted:
+        return quoted.group(1), "", ""
+    stop = _CLAUSE_END.search(window)
+    limit = end + (stop.start() if stop else len(window))
+    tokens = [w for w, _, _ in ctx.tokens_between(end, limit)]
+    phrase = _noun_run(tokens)
+    if phrase:
+        return phrase, "", ""
+    k = 0
+    while k < min(2, len(tokens)) and _is_action(tokens[k]):
+        k += 1
+    modifier = ""
+    rest = "".join(tokens[1:])
+    if tokens and tokens[0] not in _ACTION and len(tokens[0]) >= 2 and rest and _noun_run(tokens[1:]) == rest:
+        modifier = tokens[0] + rest  # the whole clause is verb + noun: the verb modifies
+    return "", _noun_run(tokens[k:]), modifier
+
+
+def _without_action(word: str) -> str:
+    """A token that fuses a verb with its object (`发展党员`) counts the object."""
+    for verb in _ACTION_PREFIXES:
+        if word.startswith(verb) and len(word) - len(verb) >= 2:
+            return word[len(verb):]
+    return word
+
+
+def _noun_run(words_: list[str]) -> str:
+    out = ""
+    for i, w in enumerate(words_):
+        if _is_action(w) or w.startswith(("“", "”")):
+            break
+        out += _without_action(w) if i == 0 else w
+    return out
+
+
+def _before(ctx: Context, start: int) -> str:
+    """The noun phrase that ends right before the figure (`举办专题研修班9期` → 专题研修班), trailing
+    verbs such as 达到 or 稳定在 skipped."""
+    text = ctx.text
+    window = text[max(0, start - _WINDOW):start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(window)), default=0)
+    begin = start - len(window) + cut
+    tokens = [w for w, _, _ in ctx.tokens_between(begin, start)]
+    while tokens and _is_action(tokens[-1]) and len(tokens) > 1:
+        tokens.pop()
+    out: list[str] = []
+    rest = list(tokens)
+    while rest:
+        w = rest[-1]
+        if _is_action(w) or w.endswith(("“", "”")):
+            break
+        stripped = _without_action(rest.pop())
+        out.append(stripped)
+        if stripped != w:
+            break
+    if len("".join(out)) == 1 and rest and not rest[-1].endswith(("“", "”")):
+        out.append(rest.pop())  # a one-character head keeps the word before it: 推进会, 办理率
+    phrase = "".join(reversed(out))
+    head = text.rfind("”", begin, start - len(phrase) + 1)
+    if phrase and head == start - len(phrase) - 1:
+        opening = text.rfind("“", begin, head)
+        if opening >= 0:
+            phrase = text[opening:head + 1] + phrase  # “双好双强”型党组织书记
+    return phrase
+
+
+def _counted(ctx: Context, start: int, end: int, unit: str) -> str:
+    """What a figure counts, as a noun phrase: the words right after it (`40个棚户区`), else those before
+    it (`党建示范点200个`); an event's name after its verb (`2次召开专题会议`); a quoted name unquoted."""
+    after, after_verb, modified = _after(ctx, end)
+    if len(after) >= 2:
+        return after[:12]
+    if unit in _EVENT_UNITS and len(after_verb) >= 2:
+        return after_verb[:12]
+    if unit not in _EVENT_UNITS and modified:
+        return modified[:12]
+    before = _before(ctx, start)
+    if len(before) >= 2:
+        return before[-12:]
+    if after:
+        return after
+    if len(after_verb) >= 2:
+        return after_verb[:12]
+    return before or ctx.text[start:end]
 
 
 def _clause(text: str, s: int, e: int) -> tuple[int, int]:

@@ -20,6 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..query import select
+from ..styles import class_styles, community_colours, relation_names
 from .index import report_summaries
 from .layout import layout
 from .report_view import label_of
@@ -30,16 +31,9 @@ POOL_FACTOR = 5
 REPORTS_DRAWN_UP_TO = 200
 NEIGHBOURS = 12  # neighbours kept per pool entity
 SENTENCES = 5
-CLASSES = {
-    "Program": {"zh": "提法", "color": "#c0392b", "shape": "dot"},
-    "Unit": {"zh": "单位", "color": "#2471a3", "shape": "diamond"},
-    "Document": {"zh": "文件", "color": "#7d3c98", "shape": "square"},
-    "Theme": {"zh": "问题主题", "color": "#d68910", "shape": "triangle"},
-    "Report": {"zh": "报告", "color": "#5d6d7e", "shape": "box"},
-}
-COMMUNITY_COLOURS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#1f78b4",
-                     "#b2df8a", "#fb9a99", "#cab2d6", "#fdbf6f"]
-RELATIONS = {"cooccurs": "同条共现", "hasComponent": "组成部分", "mentions": "提及", "raises": "提出问题"}
+CLASSES = {k: v for k, v in class_styles().items() if k in ("Program", "Unit", "Document", "Theme", "Report")}
+COMMUNITY_COLOURS = community_colours()
+RELATIONS = {k: relation_names()[k] for k in ("cooccurs", "hasComponent", "mentions", "raises")}
 
 
 @dataclass
