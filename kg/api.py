@@ -75,12 +75,14 @@ def export(*, graph: Path | str = "output/store", fmt: str, out: Path | str, rep
 
 def push(*, endpoint: str, source: Path | str = "output/store", graph: str | None = None, auth: str | None = None,
          append: bool = False, chunk: int = 100_000, progress: bool = False, timeout: float = 600.0,
-         sparql: str | None = None) -> PushResult:
-    """Send a graph to a SPARQL 1.1 Graph Store endpoint; the count is confirmed through `sparql` (or the
-    query endpoint that goes with the store URL)."""
+         sparql: str | None = None, keep_graphs: bool = False) -> PushResult:
+    """Send a graph to a SPARQL 1.1 Graph Store endpoint (into `graph`, the default graph, or with
+    `keep_graphs` each named graph of the store under its own IRI); the count is confirmed through
+    `sparql` (or the query endpoint that goes with the store URL)."""
     from .push import push as run
 
-    return run(Path(source), endpoint, graph, auth, append, chunk, progress=progress, timeout=timeout, sparql=sparql)
+    return run(Path(source), endpoint, graph, auth, append, chunk, progress=progress, timeout=timeout, sparql=sparql,
+               keep_graphs=keep_graphs)
 
 
 def validate(graph: Path | str = "output/graph.ttl") -> ValidationReport:

@@ -166,8 +166,9 @@ def _cmd_push(args: argparse.Namespace) -> int:
 
     result = push(endpoint=args.endpoint, source=Path(args.source), graph=args.graph, auth=args.auth,
                   append=args.append, chunk=args.chunk, progress=sys.stderr.isatty() and not args.quiet,
-                  timeout=args.timeout, sparql=args.sparql)
-    target = f"<{args.graph}>" if args.graph else "the default graph"
+                  timeout=args.timeout, sparql=args.sparql, keep_graphs=args.keep_graphs)
+    target = (f"<{args.graph}>" if args.graph else "each report's named graph and the corpus graph"
+              if args.keep_graphs else "the default graph")
     _Out(args).say(f"{'Added to' if args.append else 'Replaced'} {target} at {args.endpoint}: {result.triples:,} "
                    f"triples in {result.chunks} chunk(s), {result.seconds:.1f} s"
                    + (f"; the server confirms it holds {result.confirmed:,}." if result.confirmed is not None
@@ -298,6 +299,8 @@ def _args_push(p: argparse.ArgumentParser) -> None:
                    help="graph to send: a .ttl/.nt file or a store folder (default: output/store, the last build)")
     p.add_argument("--auth", default=None, metavar="USER:PASS", help="HTTP basic authentication")
     p.add_argument("--append", action="store_true", help="add to the target graph instead of replacing it")
+    p.add_argument("--keep-graphs", action="store_true",
+                   help="send each named graph of the store (every report's, the corpus graph) under its own IRI")
     p.add_argument("--chunk", type=_positive("--chunk"), default=100_000, help="triples per request (default: 100000)")
     p.add_argument("--timeout", type=_seconds("--timeout"), default=600.0, help="give up after this many seconds in all (default: 600)")
     p.add_argument("--sparql", default=None, metavar="URL",

@@ -138,6 +138,10 @@ class E:
                                        "the push did not complete.")
     PUSH_TIMEOUT = Message("E507", "the push took longer than the {seconds:g} s limit (--timeout) and was stopped.")
     CANNOT_LISTEN = Message("E508", "cannot listen on {host}:{port} ({reason}); pick another --port or --host.")
+    NO_NAMED_GRAPHS = Message("E510", "--keep-graphs needs a store folder with named graphs (a `kg build` store); "
+                                      "a graph file holds one graph: push it with --graph.")
+    PUSH_ONE_TARGET = Message("E511", "use either --graph (everything into one graph) or --keep-graphs (each "
+                                      "report's graph under its own IRI), not both.")
     ENDPOINT_FAILED = Message("E509", "the endpoint {url} answered HTTP {status}{detail}.")
     # evaluation
     NO_GOLD_FOLDER = Message("E601", "{path}: no such folder of gold files.")

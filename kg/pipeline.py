@@ -18,13 +18,23 @@ from .relations import link_items
 from .structure import analyse
 from .themes import assign_themes
 
+UNTITLED = "（无题）"
+UNTITLED_CHARS = 20
+
+
+def untitled_label(body: str) -> str:
+    """A report without a title line is labelled by its opening words, marked as untitled: an analyst
+    recognises the text, and a file name (often a hash or a number) says nothing."""
+    opening = " ".join(body.split())[:UNTITLED_CHARS]
+    return UNTITLED + (opening + "…" if opening else "")
+
 
 def extract(source: Source) -> Extraction:
     """Run every stage on one report."""
     norm = normalize(source.text)
     structure = analyse(norm, source.text)
     ctx = Context(norm, source.text)
-    title = structure.title or source.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    title = structure.title or untitled_label(norm.text[structure.body_start:])
 
     quoted_unit_names = frozenset(
         q.content(ctx.text).strip() for q in ctx.quotes if is_unit_name(q.content(ctx.text).strip())

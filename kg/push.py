@@ -28,6 +28,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from .errors import E, KgError, RemoteError
+from .graph import GRAPH_PREFIX
 from .http_auth import Credentials, discover, with_auth
 from .query import bindings, internal_query, with_values
 from .store import load_graph, triples
@@ -83,15 +84,28 @@ def _credentials(auth: str | None) -> Credentials | None:
     return Credentials(user, password)
 
 
-def _chunks(store: ox.Store, size: int) -> Iterator[list[ox.Triple]]:
+def _chunks(source: Iterator[ox.Triple], size: int) -> Iterator[list[ox.Triple]]:
     batch: list[ox.Triple] = []
-    for triple in triples(store):
+    for triple in source:
         batch.append(triple)
         if len(batch) >= size:
             yield batch
             batch = []
     if batch:
         yield batch
+
+
+def _parts(store: ox.Store, graph: str | None, keep_graphs: bool) -> Iterator[tuple[str | None, Iterator[ox.Triple]]]:
+    """(target graph, its triples): one part for --graph or the default graph; one per named graph of
+    the store (in IRI order) with --keep-graphs."""
+    if not keep_graphs:
+        yield graph, triples(store)
+        return
+    names = sorted((g for g in store.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+    if not names:
+        raise KgError(E.NO_NAMED_GRAPHS)
+    for g in names:
+        yield g.value, (q.triple for q in store.quads_for_pattern(None, None, None, g))
 
 
 class _Client:
@@ -136,9 +150,13 @@ class _Client:
         raise AssertionError("unreachable")
 
 
-def _count(client: _Client, sparql: str, graph: str | None) -> int | None:
-    """The triples the server holds in the target graph, by a SPARQL COUNT; None if it cannot say."""
-    if graph:
+def _count(client: _Client, sparql: str, graph: str | None, keep_graphs: bool = False) -> int | None:
+    """The triples the server holds in the target graph (with keep_graphs: in the project's named
+    graphs), by a SPARQL COUNT; None if it cannot say."""
+    if keep_graphs:
+        q = internal_query("count_graphs_under")
+        text = with_values(q.text, bindings(q, {"prefix": GRAPH_PREFIX}))
+    elif graph:
         q = internal_query("count_named_graph")
         text = with_values(q.text, bindings(q, {"g": graph}))
     else:
@@ -155,10 +173,14 @@ def _count(client: _Client, sparql: str, graph: str | None) -> int | None:
 
 def push(source: Path, endpoint: str, graph: str | None = None, auth: str | None = None, append: bool = False,
          chunk: int = 100_000, retries: int = 3, timeout: float = 600.0, progress: bool = False,
-         sparql: str | None = None) -> PushResult:
-    """Push the graph at `source` to the Graph Store endpoint (replacing the target graph unless append)."""
+         sparql: str | None = None, keep_graphs: bool = False) -> PushResult:
+    """Push the graph at `source` to the Graph Store endpoint, replacing each target graph unless
+    `append`: everything into `graph` (or the default graph), or with `keep_graphs` each named graph of
+    the store (every report's and the corpus graph) into the graph of the same IRI."""
     if chunk < 1:
         raise KgError(E.BAD_OPTION, option="--chunk", problem="must be at least 1")
+    if keep_graphs and graph:
+        raise KgError(E.PUSH_ONE_TARGET)
     url = target_url(endpoint, graph)
     counter = sparql or query_endpoint(endpoint)
     if counter:
@@ -167,21 +189,25 @@ def push(source: Path, endpoint: str, graph: str | None = None, auth: str | None
     client = _Client(url, auth, retries, timeout)
     started = time.perf_counter()
     sent = chunks = 0
-    for batch in _chunks(store, chunk):
-        method = "POST" if append or chunks else "PUT"
-        client.send(urllib.request.Request(url, data=ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES),
-                                           method=method, headers={"Content-Type": "application/n-triples"}))
-        sent += len(batch)
-        chunks += 1
-        if progress:
-            sys.stderr.write(f"\rpushed {sent:,} triples in {chunks} chunk(s)")
-            sys.stderr.flush()
-    if chunks == 0 and not append:  # an empty graph replaces the target too
-        client.send(urllib.request.Request(url, data=b"", method="PUT",
-                                           headers={"Content-Type": "application/n-triples"}))
+    for target, part in _parts(store, graph, keep_graphs):
+        url = target_url(endpoint, target)
+        first = True
+        for batch in _chunks(part, chunk):
+            method = "POST" if append or not first else "PUT"
+            client.send(urllib.request.Request(url, data=ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES),
+                                               method=method, headers={"Content-Type": "application/n-triples"}))
+            sent += len(batch)
+            chunks += 1
+            first = False
+            if progress:
+                sys.stderr.write(f"\rpushed {sent:,} triples in {chunks} chunk(s)")
+                sys.stderr.flush()
+        if first and not append:  # an empty graph replaces the target too
+            client.send(urllib.request.Request(url, data=b"", method="PUT",
+                                               headers={"Content-Type": "application/n-triples"}))
     if progress:
         sys.stderr.write("\n")
-    held = _count(client, counter, graph) if counter else None
+    held = _count(client, counter, graph, keep_graphs) if counter else None
     if held is not None and held < sent:  # every triple sent must be there (appending: among others)
         raise RemoteError(E.PUSH_UNCONFIRMED, found=held, sent=sent)
     return PushResult(sent, chunks, time.perf_counter() - started, held)

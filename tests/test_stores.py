@@ -19,6 +19,7 @@ from servers import VIRTUOSO_USER, oxigraph_server, virtuoso
 
 from kg.query import named_queries, query
 from kg.remote import remote_query
+from kg.store import load_graph
 
 pytestmark = pytest.mark.server
 GRAPH = "https://w3id.org/dangjian-kg/id/graph/sample"
@@ -116,3 +117,26 @@ def test_a_generated_corpus_of_200_reports_arrives_complete(servers, tmp_path):
                  timeout=900)
         assert run.returncode == 0, run.stderr
         assert _count(servers[name], graph) == local, name
+
+
+def test_keep_graphs_sends_every_named_graph_under_its_own_iri(sample_out, tmp_path):
+    """--keep-graphs: each report's graph and the corpus graph arrive under their own IRIs, complete, on fresh
+    servers (so the shared servers' default graph stays the sample's once); a second push replaces, not doubles."""
+    store = load_graph(sample_out / "store")
+    local = {g.value: sum(1 for _ in store.quads_for_pattern(None, None, None, g)) for g in store.named_graphs()}
+    assert len(local) == 6  # five reports and the corpus
+    with oxigraph_server(tmp_path / "ox") as ox_base, virtuoso(tmp_path / "vt") as vt_base:
+        targets = {"oxigraph": (ox_base + "/store", ox_base + "/query", []),
+                   "virtuoso": (vt_base + "/sparql-graph-crud-auth", vt_base + "/sparql", ["--auth", VIRTUOSO_USER])}
+        for name, (endpoint, sparql, auth) in targets.items():
+            for _ in range(2):
+                run = kg("push", "--endpoint", endpoint, "--keep-graphs", "--from", str(sample_out / "store"),
+                         "--chunk", "2000", *auth)
+                assert run.returncode == 0, (name, run.stderr)
+                assert "confirms it holds" in run.stdout
+            assert {g: _count(sparql, g) for g in local} == local, name
+        run = kg("push", "--endpoint", targets["oxigraph"][0], "--keep-graphs", "--graph", GRAPH,
+                 "--from", str(sample_out / "store"))
+        assert run.returncode == 2 and "not both" in run.stderr
+        run = kg("push", "--endpoint", targets["oxigraph"][0], "--keep-graphs", "--from", str(sample_out / "graph.ttl"))
+        assert run.returncode == 2 and "named graphs" in run.stderr

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from ..namespaces import DJO_IRI
+from ..digest import Digest, store_digests
 from ..query import select
+from ..views.report_view import label_of
 
 
 @dataclass
@@ -36,8 +37,12 @@ def _rows(store: ox.Store, name: str, **params: str) -> Iterator[tuple[str, ...]
         yield tuple(row.values())
 
 
-def load(store: ox.Store) -> Corpus:
-    """Read what the analysis needs with a few index scans; strings are shared, not copied per row."""
+def load(store: ox.Store, digests: list[Digest] | None = None) -> Corpus:
+    """Read what the analysis needs: statements, their edges and the reports from the report digests
+    (the build's cache, or read from the store), labels, counts and shared text from the corpus graph.
+    Strings are shared, not copied per row."""
+    if digests is None:
+        digests = store_digests(store)
     intern: dict[str, str] = {}
 
     def i(x: str) -> str:
@@ -48,25 +53,26 @@ def load(store: ox.Store) -> Corpus:
     for e, c, label in _rows(store, "analysis_entities"):
         labels[i(e)], kinds[i(e)] = label, c.split("#")[1]
     statement_report: dict[str, str] = {}
-    for s, c, label, r in _rows(store, "analysis_statements"):
-        s = i(s)
-        statement_report[s] = i(r)
-        labels[s], kinds[s] = label, c.split("#")[1]
-    reports = list(_rows(store, "analysis_reports"))
-
-    def pairs(relation: str) -> list[tuple[str, str]]:
-        out = []
-        for a, b, r in _rows(store, "statement_edges", relation=DJO_IRI + relation):
-            a = i(a)
-            statement_report.setdefault(a, i(r))
-            out.append((a, i(b)))
-        return out
-
+    pairs: dict[str, list[tuple[str, str]]] = {name: [] for name in ("invokes", "involves", "addresses", "explains")}
     themes: dict[str, list[str]] = defaultdict(list)
-    for p, t in _rows(store, "statement_themes"):
-        themes[i(p)].append(i(t))
+    report_year: dict[str, str] = {}
+    report_title: dict[str, str] = {}
+    for d in digests:
+        r = i(d["r"])
+        report_year[r], report_title[r] = d["year"], d["title"]
+        for iri, kind, label, _ in d["statements"]:
+            if kind in ("Problem", "Measure", "Cause"):
+                s = i(iri)
+                statement_report[s] = r
+                labels[s], kinds[s] = label, kind
+        for relation, a, b in d["edges"]:
+            if relation == "theme":
+                themes[i(a)].append(label_of(b))
+            else:
+                statement_report.setdefault(i(a), r)
+                pairs[relation].append((i(a), i(b)))
     counts = {i(e): int(n) for e, n in _rows(store, "report_counts")}
     shares = [(a, b, float(x)) for a, b, x in _rows(store, "text_shares")]
-    return Corpus(labels, kinds, statement_report, {r: y for r, _, y in reports}, {r: t for r, t, _ in reports},
-                  pairs("invokes"), pairs("involves"), pairs("addresses"), pairs("explains"),
+    return Corpus(labels, kinds, statement_report, report_year, report_title,
+                  pairs["invokes"], pairs["involves"], pairs["addresses"], pairs["explains"],
                   {k: sorted(v) for k, v in themes.items()}, counts, sorted(shares))

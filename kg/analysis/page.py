@@ -16,7 +16,8 @@ def _bar(value: float, maximum: float) -> str:
 def analysis_html(data: dict[str, Any]) -> str:
     e = html.escape
     parts = ["<h1>语料分析</h1>",
-             f"<p class='meta'>{data['summary']['reports']} 份报告 · {data['summary']['programs']} 个提法 · "
+             f"<p class='meta'>{data['summary']['reports']} 份报告 · {data['summary']['programs']} 个提法"
+             f"（其中 {data['summary']['programs_in_statements']} 个出现在条目中，排名与社区据此计算） · "
              f"网络 {data['summary']['nodes']} 个节点、{data['summary']['edges']} 条边 · "
              "<a href='index.html'>返回索引</a> · <a href='analysis.json'>analysis.json</a></p>"]
     rows = data["rankings"]["programs_by_reports"]

@@ -69,11 +69,15 @@ def communities(r: Ranked) -> list[dict[str, Any]]:
         return []
     out = []
     found = nx.community.louvain_communities(pg, weight="weight", seed=SEED)
-    for members in sorted(found, key=lambda m: (-len(m), sorted(c.labels[x] for x in m))):
-        if len(members) < 2:
-            continue
+    ordered_found = [m for m in sorted(found, key=lambda m: (-len(m), sorted(c.labels[x] for x in m))) if len(m) >= 2]
+    community_of = {p: n for n, members in enumerate(ordered_found) for p in members}
+    units_of: dict[int, Counter[str]] = defaultdict(Counter)  # one pass over the statements, not one per community
+    for s, u in c.involves:
+        for n in {community_of[p] for p in r.statement_programs.get(s, ()) if p in community_of}:
+            units_of[n][u] += 1
+    for n, members in enumerate(ordered_found):
         ordered = sorted(members, key=lambda p: (-r.rank.get(p, 0.0), c.labels[p]))
-        units = Counter(u for s, u in c.involves if r.statement_programs.get(s, set()) & members)
+        units = units_of[n]
         titles = sorted({c.report_title.get(rep, rep) for p in members for rep in r.program_reports[p]})
         out.append({"name": c.labels[ordered[0]], "size": len(members),
                     "programs": [c.labels[p] for p in ordered[:15]],

@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib.resources import as_file, files
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -152,7 +153,8 @@ def _commit(run: _Run, sink: StoreSink, optimize: bool | None) -> None:
     ids = sorted({e.id for e in entries.values()})
     t = time.perf_counter()
     sink.drop_except(set(ids))
-    corpus = corpus_graph(run.state, ids)
+    digests: dict[str, dict[str, Any]] = {}
+    corpus = corpus_graph(run.state, ids, digests)
     sink.replace_corpus(corpus)
     run.state.prune(set(ids))
     run.timings["corpus"] = time.perf_counter() - t
@@ -168,7 +170,7 @@ def _commit(run: _Run, sink: StoreSink, optimize: bool | None) -> None:
         stale_pages += [e.id for e in run.plan.keep.values()
                         if not (run.out_dir / "reports" / f"{e.id}.html").exists() and e.id not in stale_pages]
         rerender_pages(run.out_dir, run.state, sorted(stale_pages))
-        write_views(store, run.out_dir, run.timings)
+        write_views(store, run.out_dir, run.timings, [digests[rid] for rid in ids])
     run.state.save(Manifest(entries, fingerprint.views() if run.views else run.manifest.views, "clean", True))
 
 

@@ -14,7 +14,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 # what a report's triples, facts and MinHash depend on (analysis, CLI, server … may change freely)
 EXTRACTION_PARTS = ("extract", "lexicons", "normalize", "structure", "graph", "pipeline.py", "relations.py",
                     "themes.py", "records.py", "segment.py", "readers.py", "namespaces.py", "numerals.py",
-                    "shared_text.py", "errors.py", "build/worker.py")
+                    "shared_text.py", "errors.py", "digest.py", "build/worker.py")
 VIEW_PARTS = ("views", "templates")
 _DATA = {".py", ".txt", ".tsv", ".html", ".rq", ".js", ".css"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pyoxigraph as ox
 
@@ -39,13 +39,13 @@ def rerender_pages(out_dir: Path, state: State, ids: list[str]) -> None:
         write_page(out_dir, rid, report_page(rid, parse_chunk(state.turtle(rid).read_bytes())))
 
 
-def write_views(store: ox.Store, out_dir: Path, timings: dict[str, float]) -> None:
-    """analysis.json/.html, graph.html and index.html from the store (the pages are written already); the
-    analysis runs in a second process beside the views, so `views` times both."""
+def write_views(store: ox.Store, out_dir: Path, timings: dict[str, float], digests: list[dict[str, Any]]) -> None:
+    """analysis.json/.html, graph.html and index.html from the store and the cached report digests (the
+    pages are written already); the analysis runs in a thread beside the views, so `views` times both."""
     import time
 
     from ..views import write_views as views
 
     t = time.perf_counter()
-    views(store, out_dir, pages=False)
+    views(store, out_dir, pages=False, digests=digests)
     timings["views"] = time.perf_counter() - t

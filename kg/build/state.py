@@ -7,7 +7,7 @@ leaves "dirty", and the next one rebuilds the store from the cache before anythi
 
 reports/<id>.ttl, <id>.json: a report's triples as a Turtle chunk without prefixes (graph.ttl is made of
 them, and the store loads them as TriG), and its entity facts, MinHash signature and counts (for the
-corpus graph).
+corpus graph) and its digest (for the views and the analysis).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from . import fingerprint
 from .worker import ReportArtifacts
 
 STATE_DIR = ".kg"
-STATE_VERSION = 3
+STATE_VERSION = 4
 
 
 @dataclass
@@ -91,7 +91,7 @@ class State:
         """Cache one report's artifacts (each file written atomically)."""
         atomic_write(self.turtle(a.report_id), lambda fh: fh.write(a.turtle))
         record = {"facts": {k: f.to_json() for k, f in sorted(a.facts.items())}, "minhash": a.minhash,
-                  "counts": a.counts, "chars": a.chars}
+                  "counts": a.counts, "chars": a.chars, "digest": a.digest}
         atomic_write(self.reports / f"{a.report_id}.json",
                      lambda fh: fh.write(json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")))
 
@@ -99,11 +99,13 @@ class State:
         data: dict[str, Any] = json.loads((self.reports / f"{rid}.json").read_text(encoding="utf-8"))
         return data
 
-    def facts(self, ids: list[str], signatures: dict[str, list[int]]) -> Iterator[dict[str, EntityFact]]:
-        """Each report's cached facts in id order, filling `signatures` on the way."""
+    def facts(self, ids: list[str], signatures: dict[str, list[int]],
+              digests: dict[str, dict[str, Any]]) -> Iterator[dict[str, EntityFact]]:
+        """Each report's cached facts in id order, filling `signatures` and `digests` on the way."""
         for rid in ids:
             record = self.record(rid)
             signatures[rid] = record.get("minhash", [])
+            digests[rid] = record["digest"]
             yield {k: EntityFact.from_json(v) for k, v in record["facts"].items()}
 
     def prune(self, live: set[str]) -> None:

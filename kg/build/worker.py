@@ -15,9 +15,11 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
+from ..digest import report_digest
 from ..errors import KgError
 from ..graph import EntityFact, entity_facts, iter_report_triples
 from ..namespaces import PREFIXES
@@ -41,6 +43,7 @@ class ReportArtifacts:
     turtle: bytes = b""
     page: bytes = b""
     minhash: list[int] = field(default_factory=list)
+    digest: dict[str, Any] = field(default_factory=dict)
     facts: dict[str, EntityFact] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     chars: int = 0
@@ -102,8 +105,10 @@ def _extract(source: Source, out: ReportArtifacts, with_page: bool) -> None:
     if len(source.text) < STREAM_FROM:
         triples: Iterable[ox.Triple] = list(iter_report_triples(x, source.rel or None))
         out.turtle = turtle_body(triples)
-    else:  # a long report: its triples never all sit in memory; the page reads them back from the Turtle
+        out.digest = report_digest(out.report_id, triples)
+    else:  # a long report: its triples never all sit in memory; digest and page read them back from the Turtle
         out.turtle = turtle_body(iter_report_triples(x, source.rel or None))
+        out.digest = report_digest(out.report_id, parse_chunk(out.turtle))
         triples = parse_chunk(out.turtle)
     del x
     if with_page:

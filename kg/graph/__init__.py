@@ -16,10 +16,21 @@ from ..namespaces import PREFIXES
 from ..records import Extraction
 from .corpus import EntityFact, corpus_triples, entity_facts, schemes
 from .report import iter_report_triples, report_triples
-from .terms import CORPUS_GRAPH, concept_iri, entity_iri, node_iri, report_graph, report_iri, slug, term
+from .terms import (
+    CORPUS_GRAPH,
+    GRAPH_PREFIX,
+    concept_iri,
+    entity_iri,
+    node_iri,
+    report_graph,
+    report_iri,
+    slug,
+    term,
+)
 from .text_links import shared_text_triples
 
-__all__ = ["CORPUS_GRAPH", "EntityFact", "concept_iri", "corpus_triples", "entity_facts", "entity_iri", "node_iri",
+__all__ = ["CORPUS_GRAPH", "GRAPH_PREFIX", "EntityFact", "concept_iri", "corpus_triples", "entity_facts",
+           "entity_iri", "node_iri",
            "iter_report_triples", "report_graph", "report_iri", "report_triples", "report_turtle", "schemes", "shared_text_triples", "slug",
            "term", "to_turtle"]
 

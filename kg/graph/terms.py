@@ -21,7 +21,8 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 DCTERMS = "http://purl.org/dc/terms/"
 CATEGORY_CLASS = {"program": "Program", "unit": "Unit", "document": "Document", "role": "Role", "place": "Place"}
 KIND_CLASS = {"practices": "Practice", "problems": "Problem", "causes": "Cause", "measures": "Measure"}
-CORPUS_GRAPH = ox.NamedNode(DJ_IRI + "graph/corpus")
+GRAPH_PREFIX = DJ_IRI + "graph/"  # every named graph a build writes starts so
+CORPUS_GRAPH = ox.NamedNode(GRAPH_PREFIX + "corpus")
 
 
 @cache

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from ..digest import Digest
 from ..namespaces import DJO_IRI
 from ..query import select
 from .html import escape as e
@@ -15,7 +16,6 @@ from .html import page
 if TYPE_CHECKING:
     from .overview import Overview
 
-_COUNTS = ("statements", "programs", "units", "links")
 
 
 @cache
@@ -31,23 +31,27 @@ def class_labels() -> dict[str, str]:
     return out
 
 
+COMPONENTS_ONLY = "ProgramComponentOnly"
+
+
 def class_counts(store: ox.Store) -> dict[str, int]:
-    """Nodes per class of the ontology (mentions by their djo:refersTo), by class name."""
-    return {r["c"].split("#")[1]: int(r["n"]) for r in select(store, "class_counts")}
+    """Nodes per class of the ontology (mentions by their djo:refersTo), by class name. Programs are
+    those named by at least one report — the count the overview and the analysis give too; the programs
+    that occur only as parts of a definition are counted apart, as `ProgramComponentOnly`."""
+    counts = {r["c"].split("#")[1]: int(r["n"]) for r in select(store, "class_counts")}
+    for row in select(store, "program_counts"):
+        if "Program" in counts:
+            counts["Program"] = int(row["named"] or 0)
+            counts[COMPONENTS_ONLY] = int(row["components_only"] or 0)
+    return counts
 
 
-def report_summaries(store: ox.Store) -> list[dict[str, str]]:
-    """Title, year and counts of every report (one query per count, not per report)."""
-    reports = {r["r"]: {**r, **dict.fromkeys(_COUNTS, "0")} for r in select(store, "reports")}
-    counted = [("statements", select(store, "report_statement_counts")), ("links", select(store, "report_link_counts"))]
-    for key, rows in counted:
-        for row in rows:
-            if row["r"] in reports:
-                reports[row["r"]][key] = row["n"]
-    for row in select(store, "report_entity_counts"):
-        if row["r"] in reports:
-            reports[row["r"]].update(programs=row["programs"], units=row["units"])
-    return sorted(reports.values(), key=lambda r: (r["label"], r["r"]))
+def report_summaries(digests: list[Digest]) -> list[dict[str, str]]:
+    """Title, year, file stem and counts of every report, from the reports' digests, by title."""
+    out = [{"r": d["r"], "label": d["title"], "year": d["year"], "rid": d.get("stem", ""),
+            "statements": str(len(d["statements"])), "programs": str(d["programs"]), "units": str(d["units"]),
+            "links": str(d["links"])} for d in digests]
+    return sorted(out, key=lambda r: (r["label"], r["r"]))
 
 
 def index_html(counts: dict[str, int], reports: list[dict[str, str]], overview: Overview, has_analysis: bool) -> str:
@@ -57,7 +61,10 @@ def index_html(counts: dict[str, int], reports: list[dict[str, str]], overview: 
              + (" · <a href='analysis.html'>语料分析</a>" if has_analysis else "")
              + " · <code>graph.ttl</code> · <code>build.json</code></p>",
              "<h2>数量</h2><table><tr><th>类</th><th>数量</th></tr>"]
-    parts += [f"<tr><td>{e(labels.get(cls, cls))}</td><td>{n:,}</td></tr>" for cls, n in counts.items()]
+    parts += [f"<tr><td>{e(labels.get(cls, cls))}</td><td>{n:,}"
+              + (f"（另有 {counts[COMPONENTS_ONLY]:,} 个只作为定义的组成部分出现）" if cls == "Program"
+                 and counts.get(COMPONENTS_ONLY) else "") + "</td></tr>"
+              for cls, n in counts.items() if cls != COMPONENTS_ONLY]
     parts.append("</table>")
     parts.append(f"<p>总览显示 {overview.shown} 个节点（共 {overview.total} 个）。</p>")
     parts.append(f"<h2>报告（{len(reports)}）</h2><table><tr><th>标题</th><th>年度</th><th>条目</th><th>提法</th>"

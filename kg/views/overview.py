@@ -19,6 +19,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from ..digest import Digest, store_digests
 from ..query import select
 from ..styles import class_styles, community_colours, relation_names
 from .index import report_summaries
@@ -31,6 +32,8 @@ POOL_FACTOR = 5
 REPORTS_DRAWN_UP_TO = 200
 NEIGHBOURS = 12  # neighbours kept per pool entity
 SENTENCES = 5
+UNIT_PROBLEMS = 10  # problems a unit's panel lists (the reports with the lowest IRIs first)
+THEME_PROBLEMS = 40
 CLASSES = {k: v for k, v in class_styles().items() if k in ("Program", "Unit", "Document", "Theme", "Report")}
 COMMUNITY_COLOURS = community_colours()
 RELATIONS = {k: relation_names()[k] for k in ("cooccurs", "hasComponent", "mentions", "raises")}
@@ -59,25 +62,28 @@ class Overview:
         return len(self.drawn)
 
 
-def _rank(store: ox.Store) -> list[list[Any]]:
+def _rank(store: ox.Store, agg: _Digested) -> list[list[Any]]:
     rows: list[list[Any]] = [[r["e"], r["label"], r["c"].split("#")[1], int(r["n"]), int(r["m"]), -1]
             for r in select(store, "entities_ranked")]
-    rows += [[r["t"], r["label"], "Theme", int(r["n"]), int(r["m"]), -1] for r in select(store, "themes_counted")]
+    rows += [[t, label_of(t), "Theme", len(agg.theme_reports[t]), len(agg.theme_problems[t]), -1]
+             for t in sorted(agg.theme_problems)]
     rows.sort(key=lambda e: (-e[3], -e[4], e[1], e[0]))
     return rows
 
 
-def overview_data(store: ox.Store, max_nodes: int = MAX_NODES) -> Overview:
-    """Everything graph.html embeds, from the store."""
-    entities = _rank(store)
+def overview_data(store: ox.Store, max_nodes: int = MAX_NODES, digests: list[Digest] | None = None) -> Overview:
+    """Everything graph.html embeds: entity ranks, definitions and examples from the corpus graph, the
+    rest added up from the reports' digests (read from the store when not given)."""
+    agg = _Digested(store_digests(store) if digests is None else digests)
+    entities = _rank(store, agg)
     index = {e[0]: i for i, e in enumerate(entities)}
-    reports = _reports(store)
+    reports = agg.reports
     first = [i for i, e in enumerate(entities) if e[2] in ("Program", "Unit")][:min(FIRST_VIEW, max_nodes)]
     extra = [i for i, e in enumerate(entities) if e[2] in ("Document", "Theme")][:max_nodes // 2]
     pool_size = max_nodes * POOL_FACTOR
     pool = sorted(set(first) | set(extra) | {i for i, e in enumerate(entities) if e[2] in ("Program", "Unit")}
                   .intersection(range(pool_size)))
-    edges = _edges(store, entities, index, pool)
+    edges = _edges(store, agg, entities, index, pool)
     _communities(entities, first, edges)
     notes = []
     report_nodes: list[int] = []
@@ -89,7 +95,7 @@ def overview_data(store: ox.Store, max_nodes: int = MAX_NODES) -> Overview:
             report_of[len(entities)] = r
             report_nodes.append(len(entities))
             entities.append([r["iri"], r["title"], "Report", 1, 0, -1])
-        report_edges = _report_edges(store, index, set(range(len(entities))))
+        report_edges = _report_edges(store, agg, index, set(range(len(entities))))
         for a, b, _, _ in report_edges:
             membership.setdefault(a, []).append(b)
         edges += [e for e in report_edges if e[1] in set(first) | set(extra)]
@@ -98,14 +104,14 @@ def overview_data(store: ox.Store, max_nodes: int = MAX_NODES) -> Overview:
     drawn_or_toggled = first + extra + report_nodes
     positions = layout([entities[i] for i in drawn_or_toggled], drawn_or_toggled,
                        [(a, b, w) for a, b, w, _ in edges if a in set(drawn_or_toggled) and b in set(drawn_or_toggled)])
-    details = _details(store, entities, index, pool, first + extra, edges, reports)
-    years, levels = _years_levels(store, index)
+    details = _details(store, agg, entities, index, pool, first + extra, edges, reports)
+    years, levels = _years_levels(store, agg, index)
     for i, r in report_of.items():
         years[i], levels[i] = [r["year"]] if r["year"] else [], [r["level"]] if r["level"] else []
     themes_of: dict[int, list[str]] = defaultdict(list)
-    for row in select(store, "entity_themes"):
-        if row["e"] in index:
-            themes_of[index[row["e"]]].append(row["label"])
+    for e, found in agg.entity_themes.items():
+        if e in index:
+            themes_of[index[e]] += sorted(found)
     hidden = len(entities) - len(first)
     if hidden > 0:
         notes.append(f"首屏显示被最多报告提到的 {len(first)} 个提法和单位；其余 {hidden} 个节点可搜索、双击展开或用上方开关显示。")
@@ -114,36 +120,81 @@ def overview_data(store: ox.Store, max_nodes: int = MAX_NODES) -> Overview:
                     {k: sorted(set(v)) for k, v in membership.items()}, {k: sorted(v) for k, v in themes_of.items()})
 
 
-def _reports(store: ox.Store) -> list[dict[str, Any]]:
-    meta = {r["r"]: r for r in select(store, "report_meta")}
-    out = []
-    for s in report_summaries(store):
-        m = meta.get(s["r"], {})
-        rid = s["r"].rsplit("/", 1)[1]
-        out.append({"iri": s["r"], "id": rid, "title": s["label"], "year": s["year"],
-                    "level": label_of(m["level"]) if m.get("level") else "",
-                    "genre": label_of(m["genre"]) if m.get("genre") else "", "unit": m.get("unit", ""),
-                    "page": f"reports/{rid}.html",
-                    "counts": {k: int(s[k]) for k in ("statements", "programs", "units", "links")}})
-    return out
+class _Digested:
+    """What the overview adds up from the reports' digests, in one pass."""
+
+    def __init__(self, digests: list[Digest]) -> None:
+        self.reports: list[dict[str, Any]] = []
+        self.programs_with: Counter[tuple[str, str]] = Counter()  # (program, unit) → statements naming both
+        self.program_pairs: Counter[tuple[str, str]] = Counter()  # (a, b), a < b → statements naming both
+        self.unit_problems: dict[str, list[tuple[str, int, str]]] = defaultdict(list)  # unit → (report, start, label)
+        self.theme_problems: dict[str, list[tuple[str, int, str, str]]] = defaultdict(list)
+        self.theme_reports: dict[str, set[str]] = defaultdict(set)
+        self.entity_themes: dict[str, set[str]] = defaultdict(set)
+        self.report_problems: dict[str, list[dict[str, Any]]] = {}
+        self.report_year: dict[str, str] = {}
+        self.report_level: dict[str, str] = {}
+        self.mentions: list[tuple[str, str]] = []
+        summaries = {s["r"]: s for s in report_summaries(digests)}
+        for d in digests:
+            self._add(d, summaries[d["r"]])
+        self.reports.sort(key=lambda r: (r["title"], r["iri"]))
+
+    def _add(self, d: Digest, s: dict[str, str]) -> None:
+        r = d["r"]
+        rid = r.rsplit("/", 1)[1]
+        self.report_year[r], self.report_level[r] = d["year"], d["level"]
+        self.reports.append({"iri": r, "id": rid, "title": d["title"], "year": d["year"], "level": d["level"],
+                             "genre": d["genre"], "unit": label_of(d["unit"]) if d["unit"] else "",
+                             "page": f"reports/{rid}.html",
+                             "counts": {k: int(s[k]) for k in ("statements", "programs", "units", "links")}})
+        stmt = {iri: (kind, label, start) for iri, kind, label, start in d["statements"]}
+        invokes: dict[str, list[str]] = defaultdict(list)
+        involves: dict[str, list[str]] = defaultdict(list)
+        themes: dict[str, list[str]] = defaultdict(list)
+        addressed: dict[str, list[str]] = defaultdict(list)
+        for relation, a, b in d["edges"]:
+            if relation == "invokes":
+                invokes[a].append(b)
+            elif relation == "involves":
+                involves[a].append(b)
+            elif relation == "theme":
+                themes[a].append(b)
+            elif relation == "addresses" and a in stmt:
+                addressed[b].append(stmt[a][1])
+        for a in set(invokes) | set(involves):
+            programs, units = sorted(set(invokes[a])), sorted(set(involves[a]))
+            for p in programs:
+                for u in units:
+                    self.programs_with[(p, u)] += 1
+            for x, p in enumerate(programs):
+                for q in programs[x + 1:]:
+                    self.program_pairs[(p, q)] += 1
+        problems = []
+        for iri, (kind, label, start) in stmt.items():
+            if kind != "Problem":
+                continue
+            for u in set(involves[iri]):
+                self.unit_problems[u].append((r, start, label))
+            for t in themes[iri]:
+                self.theme_problems[t].append((r, start, iri, label))
+                self.theme_reports[t].add(r)
+                for e in set(invokes[iri]) | set(involves[iri]):
+                    self.entity_themes[e].add(label_of(t))
+            problems.append({"label": label, "at": start, "measures": sorted(set(addressed[iri]))})
+        self.report_problems[r] = sorted(problems, key=lambda p: (p["at"], p["label"]))
 
 
-def _edges(store: ox.Store, entities: list[list[Any]], index: dict[str, int], pool: list[int]) -> list[list[Any]]:
+def _edges(store: ox.Store, agg: _Digested, entities: list[list[Any]], index: dict[str, int],
+           pool: list[int]) -> list[list[Any]]:
     """Co-occurrence (program–unit, program–program) and components among pool entities, strongest first."""
     weights: Counter[tuple[int, int, str]] = Counter()
     pool_set = set(pool)
-    for i in pool:
-        if entities[i][2] != "Program":
-            continue
-        iri = entities[i][0]
-        for row in select(store, "program_unit_cooccurrence", program=iri):
-            j = index.get(row["u"])
-            if j is not None and j in pool_set:
-                weights[(i, j, "cooccurs")] += int(row["n"])
-        for row in select(store, "program_program_cooccurrence", program=iri):
-            j = index.get(row["b"])
-            if j is not None and j in pool_set and i < j:
-                weights[(i, j, "cooccurs")] += int(row["n"])
+    for pairs in (agg.programs_with, agg.program_pairs):
+        for (x, y), n in pairs.items():
+            i, j = index.get(x), index.get(y)
+            if i is not None and j is not None and i in pool_set and j in pool_set:
+                weights[(min(i, j), max(i, j), "cooccurs") if pairs is agg.program_pairs else (i, j, "cooccurs")] += n
     for row in select(store, "components"):
         a, b = index.get(row["a"]), index.get(row["b"])
         if a is not None and b is not None:
@@ -158,13 +209,17 @@ def _edges(store: ox.Store, entities: list[list[Any]], index: dict[str, int], po
     return out
 
 
-def _report_edges(store: ox.Store, index: dict[str, int], shown: set[int]) -> list[list[Any]]:
+def _report_edges(store: ox.Store, agg: _Digested, index: dict[str, int], shown: set[int]) -> list[list[Any]]:
     out = []
-    for name, key, rel in (("report_entities", "e", "mentions"), ("report_themes", "t", "raises")):
-        for row in select(store, name):
-            r, e = index.get(row["r"]), index.get(row[key])
+    for row in select(store, "report_entities"):
+        r, e = index.get(row["r"]), index.get(row["e"])
+        if r is not None and e is not None and e in shown:
+            out.append([r, e, 1, "mentions"])
+    for t, reports in agg.theme_reports.items():
+        for report in reports:
+            r, e = index.get(report), index.get(t)
             if r is not None and e is not None and e in shown:
-                out.append([r, e, 1, rel])
+                out.append([r, e, 1, "raises"])
     return sorted(out)
 
 
@@ -222,8 +277,8 @@ def _examples(store: ox.Store, entities: list[list[Any]], index: dict[str, int],
     return out
 
 
-def _details(store: ox.Store, entities: list[list[Any]], index: dict[str, int], pool: list[int], shown: list[int],
-             edges: list[list[Any]], reports: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+def _details(store: ox.Store, agg: _Digested, entities: list[list[Any]], index: dict[str, int], pool: list[int],
+             shown: list[int], edges: list[list[Any]], reports: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
     """Panel contents: for every pool entity its neighbours; for drawn ones also definitions, variants,
     sentences, units' problems; themes' problems; reports' problems and measures."""
     pages = {r["iri"]: r for r in reports}
@@ -253,41 +308,30 @@ def _details(store: ox.Store, entities: list[list[Any]], index: dict[str, int], 
         details[i]["sentences"] = found
     for i in shown:
         iri, cls = entities[i][0], entities[i][2]
-        if cls == "Unit":
-            details[i]["problems"] = [{"label": r["label"], "report": pages[r["r"]]["title"], "page": pages[r["r"]]["page"],
-                                       "at": int(r["start"])}
-                                      for r in select(store, "unit_problems", unit=iri) if r["r"] in pages][:10]
-    _theme_and_report_problems(store, entities, index, details, pages)
+        if cls == "Unit" and iri in agg.unit_problems:
+            details[i]["problems"] = [{"label": label, "report": pages[r]["title"], "page": pages[r]["page"], "at": at}
+                                      for r, at, label in sorted(agg.unit_problems[iri])[:UNIT_PROBLEMS]]
+    _theme_and_report_problems(agg, entities, index, details, pages)
     return dict(details)
 
 
-def _theme_and_report_problems(store: ox.Store, entities: list[list[Any]], index: dict[str, int],
+def _theme_and_report_problems(agg: _Digested, entities: list[list[Any]], index: dict[str, int],
                                details: dict[int, dict[str, Any]], pages: dict[str, dict[str, Any]]) -> None:
-    by_theme: dict[int, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for t, e in enumerate(entities):
-        if e[2] != "Theme":
+        if e[2] != "Theme" or e[0] not in agg.theme_problems:
             continue
-        for row in select(store, "theme_problems", theme=e[0]):
-            if row["r"] in pages:
-                by_theme[t][row["r"]].append({"label": row["label"], "at": int(row["start"])})
-    for t, groups in by_theme.items():
+        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r, at, _, label in sorted(agg.theme_problems[e[0]])[:THEME_PROBLEMS]:
+            groups[r].append({"label": label, "at": at})
         details[t]["groups"] = [{"report": pages[r]["title"], "page": pages[r]["page"],
                                  "problems": sorted(ps, key=lambda p: p["at"])} for r, ps in sorted(groups.items())]
-    problems: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-    drawn_reports = any(e[2] == "Report" for e in entities)
-    for row in select(store, "report_problems") if drawn_reports else []:
-        if row["r"] not in index:
-            continue
-        p = problems[row["r"]].setdefault(row["p"], {"label": row["label"], "at": int(row["start"]), "measures": []})
-        if row["measure"]:
-            p["measures"].append(row["measure"])
-    for report, found in problems.items():
-        for p in found.values():
-            p["measures"] = sorted(set(p["measures"]))
-        details[index[report]]["problems"] = sorted(found.values(), key=lambda p: (p["at"], p["label"]))
+    for i, e in enumerate(entities):
+        if e[2] == "Report" and agg.report_problems.get(e[0]):
+            details[i]["problems"] = agg.report_problems[e[0]]
 
 
-def _years_levels(store: ox.Store, index: dict[str, int]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+def _years_levels(store: ox.Store, agg: _Digested,
+                  index: dict[str, int]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
     years: dict[int, set[str]] = defaultdict(set)
     levels: dict[int, set[str]] = defaultdict(set)
     for row in select(store, "entity_years"):
@@ -296,12 +340,10 @@ def _years_levels(store: ox.Store, index: dict[str, int]) -> tuple[dict[int, lis
     for row in select(store, "entity_levels"):
         if row["e"] in index:
             levels[index[row["e"]]].add(label_of(row["level"]))
-    for row in select(store, "theme_years_levels"):
-        if row["t"] in index:
-            if row["y"]:
-                years[index[row["t"]]].add(row["y"])
-            if row["level"]:
-                levels[index[row["t"]]].add(label_of(row["level"]))
+    for t, reports in agg.theme_reports.items():
+        if t in index:
+            years[index[t]] |= {agg.report_year[r] for r in reports if agg.report_year.get(r)}
+            levels[index[t]] |= {agg.report_level[r] for r in reports if agg.report_level.get(r)}
     return ({k: sorted(v) for k, v in years.items()}, {k: sorted(v) for k, v in levels.items()})
 
 

@@ -7,7 +7,6 @@ named graph) or a graph file (the triples whose subject is the report or one of 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -15,16 +14,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..namespaces import DJ_IRI
+from ..digest import Digest, report_digest, report_graph_triples
 from ..store import atomic_write
 from .index import class_counts, index_html, report_summaries
 from .overview import MAX_NODES, overview_data
 from .overview_page import graph_html
 from .report_page import report_html
 from .report_view import report_view
-
-_REPORT = DJ_IRI + "report/"
-_GRAPH = DJ_IRI + "graph/report/"
 
 
 def report_page(report_id: str, triples: Iterable[ox.Triple]) -> bytes:
@@ -34,43 +30,41 @@ def report_page(report_id: str, triples: Iterable[ox.Triple]) -> bytes:
 
 def stored_reports(store: ox.Store) -> Iterator[tuple[str, list[ox.Triple]]]:
     """(report id, its own triples) for every report of a store or a graph file."""
-    graphs = [g for g in store.named_graphs() if g.value.startswith(_GRAPH)]
-    if graphs:
-        for g in sorted(graphs, key=lambda g: g.value):
-            yield g.value[len(_GRAPH):], [q.triple for q in store.quads_for_pattern(None, None, None, g)]
-        return
-    grouped: dict[str, list[ox.Triple]] = defaultdict(list)
-    for q in store.quads_for_pattern(None, None, None, None):
-        if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(_REPORT):
-            grouped[q.subject.value[len(_REPORT):].split("/", 1)[0]].append(q.triple)
-    yield from sorted(grouped.items())
+    return report_graph_triples(store)
 
 
-def _start_analysis(store: ox.Store, out_dir: Path) -> Future[Any]:
+def _start_analysis(store: ox.Store, out_dir: Path, digests: list[Digest]) -> Future[Any]:
     """analysis.json/.html in a thread beside the views: the store's queries release the interpreter lock,
     so the two overlap on two cores. A thread, not a fork: forking a process whose store already runs
     threads can leave the child waiting for a lock no thread will release."""
     from ..analysis import write_analysis
 
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-analysis")
-    future = pool.submit(write_analysis, store, out_dir)
+    future = pool.submit(write_analysis, store, out_dir, digests)
     pool.shutdown(wait=False)
     return future
 
 
 def write_views(store: ox.Store, out_dir: Path, max_nodes: int = MAX_NODES, pages: bool = True,
-                analysis: bool = True) -> dict[str, Any]:
-    """Write analysis.json/.html (alongside, in another process), graph.html, index.html and (unless the
-    build's workers already did) reports/<id>.html."""
-    child = _start_analysis(store, out_dir) if analysis else None
-    data = overview_data(store, max_nodes)
-    atomic_write(out_dir / "graph.html", lambda fh: fh.write(graph_html(data).encode("utf-8")))
-    reports = report_summaries(store)
+                analysis: bool = True, digests: list[Digest] | None = None) -> dict[str, Any]:
+    """Write analysis.json/.html (alongside, in a thread), graph.html, index.html and (unless the build's
+    workers already did) reports/<id>.html. `digests`: the reports' digests (the build has them cached);
+    without them they are read from the store, in the same pass as the pages."""
     reports_dir = out_dir / "reports"
     reports_dir.mkdir(parents=True, exist_ok=True)
-    if pages:
+    if digests is None:
+        digests = []
+        for rid, triples in stored_reports(store):
+            digests.append(report_digest(rid, triples))
+            if pages:
+                atomic_write(reports_dir / f"{rid}.html", lambda fh, r=rid, t=triples: fh.write(report_page(r, t)))
+    elif pages:
         for rid, triples in stored_reports(store):
             atomic_write(reports_dir / f"{rid}.html", lambda fh, r=rid, t=triples: fh.write(report_page(r, t)))
+    child = _start_analysis(store, out_dir, digests) if analysis else None
+    data = overview_data(store, max_nodes, digests)
+    atomic_write(out_dir / "graph.html", lambda fh: fh.write(graph_html(data).encode("utf-8")))
+    reports = report_summaries(digests)
     wanted = {f"{r['r'].rsplit('/', 1)[1]}.html" for r in reports}
     for stale in reports_dir.glob("*.html"):
         if stale.name not in wanted:
