@@ -13,7 +13,7 @@ from bisect import bisect_left
 from ..lexicons import alternation, lexicon_table, words
 from ..numerals import chars, parse_number, value_of
 from ..records import Metric
-from ..segment import word_tag
+from ..segment import tokenize, word_tag
 from .context import Context
 
 _UNITS = sorted(
@@ -111,7 +111,7 @@ def _after(ctx: Context, end: int) -> tuple[str, str, str]:
         return quoted.group(1), "", ""
     stop = _CLAUSE_END.search(window)
     limit = end + (stop.start() if stop else len(window))
-    tokens = [w for w, _, _ in ctx.tokens_between(end, limit)]
+    tokens = [w for w, _, _ in tokenize(text[end:limit])]  # the window alone: cheaper than the sentence
     phrase = _noun_run(tokens)
     if phrase:
         return phrase, "", ""
@@ -149,7 +149,7 @@ def _before(ctx: Context, start: int) -> str:
     window = text[max(0, start - _WINDOW):start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(window)), default=0)
     begin = start - len(window) + cut
-    tokens = [w for w, _, _ in ctx.tokens_between(begin, start)]
+    tokens = [w for w, _, _ in tokenize(text[begin:start])]
     while tokens and _is_action(tokens[-1]) and len(tokens) > 1:
         tokens.pop()
     out: list[str] = []

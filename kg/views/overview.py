@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from ..digest import Digest, store_digests
 from ..query import select
 from ..styles import class_styles, community_colours, relation_names
-from .index import report_summaries
+from .digested import Digested
 from .layout import layout
 from .report_view import label_of
 
@@ -62,7 +62,7 @@ class Overview:
         return len(self.drawn)
 
 
-def _rank(store: ox.Store, agg: _Digested) -> list[list[Any]]:
+def _rank(store: ox.Store, agg: Digested) -> list[list[Any]]:
     rows: list[list[Any]] = [[r["e"], r["label"], r["c"].split("#")[1], int(r["n"]), int(r["m"]), -1]
             for r in select(store, "entities_ranked")]
     rows += [[t, label_of(t), "Theme", len(agg.theme_reports[t]), len(agg.theme_problems[t]), -1]
@@ -74,7 +74,7 @@ def _rank(store: ox.Store, agg: _Digested) -> list[list[Any]]:
 def overview_data(store: ox.Store, max_nodes: int = MAX_NODES, digests: list[Digest] | None = None) -> Overview:
     """Everything graph.html embeds: entity ranks, definitions and examples from the corpus graph, the
     rest added up from the reports' digests (read from the store when not given)."""
-    agg = _Digested(store_digests(store) if digests is None else digests)
+    agg = Digested(store_digests(store) if digests is None else digests)
     entities = _rank(store, agg)
     index = {e[0]: i for i, e in enumerate(entities)}
     reports = agg.reports
@@ -120,72 +120,7 @@ def overview_data(store: ox.Store, max_nodes: int = MAX_NODES, digests: list[Dig
                     {k: sorted(set(v)) for k, v in membership.items()}, {k: sorted(v) for k, v in themes_of.items()})
 
 
-class _Digested:
-    """What the overview adds up from the reports' digests, in one pass."""
-
-    def __init__(self, digests: list[Digest]) -> None:
-        self.reports: list[dict[str, Any]] = []
-        self.programs_with: Counter[tuple[str, str]] = Counter()  # (program, unit) → statements naming both
-        self.program_pairs: Counter[tuple[str, str]] = Counter()  # (a, b), a < b → statements naming both
-        self.unit_problems: dict[str, list[tuple[str, int, str]]] = defaultdict(list)  # unit → (report, start, label)
-        self.theme_problems: dict[str, list[tuple[str, int, str, str]]] = defaultdict(list)
-        self.theme_reports: dict[str, set[str]] = defaultdict(set)
-        self.entity_themes: dict[str, set[str]] = defaultdict(set)
-        self.report_problems: dict[str, list[dict[str, Any]]] = {}
-        self.report_year: dict[str, str] = {}
-        self.report_level: dict[str, str] = {}
-        self.mentions: list[tuple[str, str]] = []
-        summaries = {s["r"]: s for s in report_summaries(digests)}
-        for d in digests:
-            self._add(d, summaries[d["r"]])
-        self.reports.sort(key=lambda r: (r["title"], r["iri"]))
-
-    def _add(self, d: Digest, s: dict[str, str]) -> None:
-        r = d["r"]
-        rid = r.rsplit("/", 1)[1]
-        self.report_year[r], self.report_level[r] = d["year"], d["level"]
-        self.reports.append({"iri": r, "id": rid, "title": d["title"], "year": d["year"], "level": d["level"],
-                             "genre": d["genre"], "unit": label_of(d["unit"]) if d["unit"] else "",
-                             "page": f"reports/{rid}.html",
-                             "counts": {k: int(s[k]) for k in ("statements", "programs", "units", "links")}})
-        stmt = {iri: (kind, label, start) for iri, kind, label, start in d["statements"]}
-        invokes: dict[str, list[str]] = defaultdict(list)
-        involves: dict[str, list[str]] = defaultdict(list)
-        themes: dict[str, list[str]] = defaultdict(list)
-        addressed: dict[str, list[str]] = defaultdict(list)
-        for relation, a, b in d["edges"]:
-            if relation == "invokes":
-                invokes[a].append(b)
-            elif relation == "involves":
-                involves[a].append(b)
-            elif relation == "theme":
-                themes[a].append(b)
-            elif relation == "addresses" and a in stmt:
-                addressed[b].append(stmt[a][1])
-        for a in set(invokes) | set(involves):
-            programs, units = sorted(set(invokes[a])), sorted(set(involves[a]))
-            for p in programs:
-                for u in units:
-                    self.programs_with[(p, u)] += 1
-            for x, p in enumerate(programs):
-                for q in programs[x + 1:]:
-                    self.program_pairs[(p, q)] += 1
-        problems = []
-        for iri, (kind, label, start) in stmt.items():
-            if kind != "Problem":
-                continue
-            for u in set(involves[iri]):
-                self.unit_problems[u].append((r, start, label))
-            for t in themes[iri]:
-                self.theme_problems[t].append((r, start, iri, label))
-                self.theme_reports[t].add(r)
-                for e in set(invokes[iri]) | set(involves[iri]):
-                    self.entity_themes[e].add(label_of(t))
-            problems.append({"label": label, "at": start, "measures": sorted(set(addressed[iri]))})
-        self.report_problems[r] = sorted(problems, key=lambda p: (p["at"], p["label"]))
-
-
-def _edges(store: ox.Store, agg: _Digested, entities: list[list[Any]], index: dict[str, int],
+def _edges(store: ox.Store, agg: Digested, entities: list[list[Any]], index: dict[str, int],
            pool: list[int]) -> list[list[Any]]:
     """Co-occurrence (program–unit, program–program) and components among pool entities, strongest first."""
     weights: Counter[tuple[int, int, str]] = Counter()
@@ -209,7 +144,7 @@ def _edges(store: ox.Store, agg: _Digested, entities: list[list[Any]], index: di
     return out
 
 
-def _report_edges(store: ox.Store, agg: _Digested, index: dict[str, int], shown: set[int]) -> list[list[Any]]:
+def _report_edges(store: ox.Store, agg: Digested, index: dict[str, int], shown: set[int]) -> list[list[Any]]:
     out = []
     for row in select(store, "report_entities"):
         r, e = index.get(row["r"]), index.get(row["e"])
@@ -277,7 +212,7 @@ def _examples(store: ox.Store, entities: list[list[Any]], index: dict[str, int],
     return out
 
 
-def _details(store: ox.Store, agg: _Digested, entities: list[list[Any]], index: dict[str, int], pool: list[int],
+def _details(store: ox.Store, agg: Digested, entities: list[list[Any]], index: dict[str, int], pool: list[int],
              shown: list[int], edges: list[list[Any]], reports: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
     """Panel contents: for every pool entity its neighbours; for drawn ones also definitions, variants,
     sentences, units' problems; themes' problems; reports' problems and measures."""
@@ -315,7 +250,7 @@ def _details(store: ox.Store, agg: _Digested, entities: list[list[Any]], index: 
     return dict(details)
 
 
-def _theme_and_report_problems(agg: _Digested, entities: list[list[Any]], index: dict[str, int],
+def _theme_and_report_problems(agg: Digested, entities: list[list[Any]], index: dict[str, int],
                                details: dict[int, dict[str, Any]], pages: dict[str, dict[str, Any]]) -> None:
     for t, e in enumerate(entities):
         if e[2] != "Theme" or e[0] not in agg.theme_problems:
@@ -330,7 +265,7 @@ def _theme_and_report_problems(agg: _Digested, entities: list[list[Any]], index:
             details[i]["problems"] = agg.report_problems[e[0]]
 
 
-def _years_levels(store: ox.Store, agg: _Digested,
+def _years_levels(store: ox.Store, agg: Digested,
                   index: dict[str, int]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
     years: dict[int, set[str]] = defaultdict(set)
     levels: dict[int, set[str]] = defaultdict(set)
