@@ -31,34 +31,40 @@ class DJO(DefinedNamespace):
     Report: URIRef
     Role: URIRef
     Statement: URIRef
+    Tally: URIRef
     Theme: URIRef
     Unit: URIRef
     addresses: URIRef
     approximate: URIRef
     countedThing: URIRef
+    distinctPrograms: URIRef
     encoding: URIRef
     end: URIRef
     evidenceFor: URIRef
-    exampleMention: URIRef
     evidenceTarget: URIRef
+    exampleMention: URIRef
     explains: URIRef
     genre: URIRef
     hasComponent: URIRef
     hasMetric: URIRef
     inReport: URIRef
     invokes: URIRef
-    kindEvidence: URIRef
     involves: URIRef
+    kindEvidence: URIRef
     level: URIRef
     masked: URIRef
+    maskedMetricCount: URIRef
     mentionCount: URIRef
     mentions: URIRef
+    metricCount: URIRef
     named: URIRef
     namedAtLevel: URIRef
     namedInYear: URIRef
     otherReport: URIRef
     parentStatement: URIRef
     place: URIRef
+    programA: URIRef
+    programB: URIRef
     programCount: URIRef
     programKind: URIRef
     refersTo: URIRef
@@ -74,16 +80,21 @@ class DJO(DefinedNamespace):
     sharesTextWith: URIRef
     sourcePath: URIRef
     start: URIRef
+    statementCount: URIRef
+    tallyKind: URIRef
+    tallyLevel: URIRef
+    tallyProgram: URIRef
     text: URIRef
     textShare: URIRef
     theme: URIRef
     unitCount: URIRef
     unitKind: URIRef
+    unitKindLabel: URIRef
+    unitLabel: URIRef
     unitOfMeasure: URIRef
     value: URIRef
     valueMax: URIRef
     year: URIRef
-
 
 DJ = Namespace(DJ_IRI)
 

@@ -20,6 +20,7 @@ MENTIONS = [
     ("红星小学党支部开展了主题党日。", "红星小学党支部", True, "红星小学党支部", "学校党支部", ""),
     ("××社区第三网格党支部组织志愿服务。", "××社区第三网格党支部", True, "××社区第三网格党支部", "网格党支部", "××社区"),
     ("中共青石县红星小学委员会研究决定。", "中共青石县红星小学委员会", True, "红星小学党委", "学校党委", "青石县"),
+    ("青山镇党委书记在会上作了发言。", "青山镇党委", True, "青山镇党委", "乡镇党委", "青山镇"),  # jieba: 青|山镇
     ("林庄村党总支书记作了发言。", "林庄村党总支", True, "林庄村党总支", "村党总支", "林庄村"),
     ("城关镇中心小学党支部获评先进。", "城关镇中心小学党支部", True, "城关镇中心小学党支部", "学校党支部", "城关镇"),
     ("区实验中学党委建立了书记项目。", "区实验中学党委", True, "区实验中学党委", "学校党委", "区"),
@@ -85,3 +86,11 @@ def test_one_organisation_across_two_reports(tmp_path: Path):
     assert found["柳河镇党委"][2] >= {"青石县柳河镇党委", "中共柳河镇委员会"}
     assert found["柳河镇党委"][1] == "true"
     assert found["村党支部"][1] is None  # a kind, never merged into an organisation
+
+
+def test_a_level_word_is_no_unit():
+    """`村级`, `镇级` modify what follows: `新建村级服务中心` names no village called 新建."""
+    text = "今年新建村级党群服务中心3个，改造镇级便民服务站2个。"
+    norm = normalize(text)
+    labels = {h.label for h in unit_hits(Context(norm, text), [])}
+    assert not any(label.endswith(("村", "镇")) for label in labels), labels

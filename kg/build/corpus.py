@@ -1,13 +1,15 @@
-"""The corpus graph of a build: entities merged from every live report's cached facts, and the
-shared-text links found from their cached MinHash signatures."""
+"""The corpus graph of a build: entities merged from every live report's cached facts, the tallies the
+analyst queries group by, and the shared-text links found from the cached MinHash signatures."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pyoxigraph as ox
 
-from ..graph import corpus_triples, shared_text_triples
+from ..graph import EntityFact, concept_iri, corpus_triples, shared_text_triples
+from ..graph.tallies import TallyCounter
 from ..shared_text import similar_pairs
 from .state import State
 
@@ -16,5 +18,14 @@ def corpus_graph(state: State, ids: list[str], digests: dict[str, dict[str, Any]
     """The corpus graph's triples; `digests` is filled with each report's cached digest on the way (one
     read of each cache entry)."""
     signatures: dict[str, list[int]] = {}
-    triples = corpus_triples(state.facts(ids, signatures, digests))
-    return triples + shared_text_triples(similar_pairs(signatures))
+    tallies = TallyCounter()
+
+    def counted() -> Iterator[dict[str, EntityFact]]:
+        for rid, facts in zip(ids, state.facts(ids, signatures, digests)):
+            d = digests[rid]
+            named = [key for key, f in facts.items() if f.category == "program" and f.mentions > 0]
+            tallies.add_report(d, named, concept_iri("level", d["level"]) if d["level"] else "")
+            yield facts
+
+    triples = corpus_triples(counted())
+    return triples + tallies.triples(triples) + shared_text_triples(similar_pairs(signatures))

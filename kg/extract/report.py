@@ -199,8 +199,8 @@ def read_metadata(ctx: Context, title_spans: tuple[tuple[int, int], ...], body_s
     level = level_of(unit.label) if unit else None
     if level is None and role:
         level = level_of(role.removesuffix("书记"))
-    if level is None:
-        level = _pronoun_level(r, body_start)
+    if level is None:  # from the title on: a speech's `在全县…会议上的讲话` says the speaker's level
+        level = _pronoun_level(r, title_spans[0][0] if title_spans else body_start)
     year = _year(r, list(title_spans), opening_zone)
     place = unit.place if unit and unit.place else None
     return ReportMeta(genre, unit.canonical if unit else None, role, level, year, place, tuple(r.evidence),
@@ -286,11 +286,11 @@ def _opening_unit(r: _Reader, zone: tuple[int, int], units: list[UnitHit]) -> Un
     return unit
 
 
-def _pronoun_level(r: _Reader, body_start: int) -> str | None:
-    """The level of `我镇`, `全县` …, by the most frequent such word of the body."""
+def _pronoun_level(r: _Reader, start: int) -> str | None:
+    """The level of `我镇`, `全县` …, by the most frequent such word from `start` on."""
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
-    for m in _PRONOUN.finditer(r.ctx.text, body_start):
+    for m in _PRONOUN.finditer(r.ctx.text, start):
         level = _PRONOUN_LEVEL[m.group(1)]
         counts[level] += 1
         first.setdefault(level, m.span())

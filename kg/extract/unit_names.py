@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicons import lexicon_lines, lexicon_table, words
-from ..segment import word_tag
+from ..segment import word_freq, word_tag
 from .context import Context
 
 _REGION_COMMITTEE = r"(?:[省市县区州盟旗](?:（[市县区、]+）)?(?:、[省市县区])*委)(?![员会])"
@@ -147,9 +147,18 @@ def _name_before(ctx: Context, end: int, longest: int = 4) -> tuple[int, str] | 
     return best
 
 
+CROSSING_FREQ = 1000  # jieba frequency from which a word across name and suffix is a word of its own
+
+
 def _crosses_suffix(ctx: Context, start: int, end: int) -> bool:
-    """A word that begins inside the name and runs into the suffix (发展|农村) splits no name from its suffix."""
-    return not ctx.is_token_start(end) and any(ts > start and ts < end < te for _, ts, te in ctx.tokens_between(start, end + 4))
+    """A word that begins inside the name and runs into the suffix (发展|农村, 城镇, 返乡) splits no name from its
+    suffix — unless jieba knows it only as a rare place-name fragment (青|山镇: 山镇 tagged ns): that is a
+    segmentation accident inside a name, not a word of the text."""
+    if ctx.is_token_start(end):
+        return False
+    freq = word_freq()
+    return any(ts > start and ts < end < te and (te - ts > 2 or word_tag(w) != "ns" or freq.get(w, 0) >= CROSSING_FREQ)
+               for w, ts, te in ctx.tokens_between(start, end + 4))
 
 
 @cache

@@ -106,6 +106,8 @@ def _hit(ctx: Context, hs: int, he: int, head: str) -> UnitHit | None:
         return None
     if head.endswith("部") and text.startswith("长", he):
         return None  # 组织部长 is a role
+    if len(head) == 1 and text.startswith("级", he):
+        return None  # 村级, 镇级: a level word modifying what follows, not a unit (新建村级服务中心)
     start = extend_left(text, hs, head)
     # a modifier that ends a previous word is no modifier (农村 ≠ 农 + 村 …)
     if start < hs and text[start - 1:start] and not MASKED_END.search(text[start:hs]) and not ctx.is_token_start(start):

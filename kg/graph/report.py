@@ -74,6 +74,8 @@ def _report_node(x: Extraction, report: ox.NamedNode, source_path: str | None) -
     programs = sum(1 for iri in named if "/program/" in iri)
     yield T(report, djo("programCount"), integer(programs))  # materialised: the index lists them per report
     yield T(report, djo("unitCount"), integer(len(named) - programs))
+    yield T(report, djo("metricCount"), integer(len(x.metrics)))  # materialised: metric_masking reads them
+    yield T(report, djo("maskedMetricCount"), integer(sum(1 for m in x.metrics if m.masked)))
     meta = x.meta
     if meta is None:
         return
