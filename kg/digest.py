@@ -73,6 +73,14 @@ def report_digest(report_id: str, triples: Iterable[ox.Triple]) -> Digest:
     return out
 
 
+def edges_by_relation(digest: Digest) -> dict[str, dict[str, list[str]]]:
+    """A digest's statement edges grouped: relation → statement → targets (in the digest's sorted order)."""
+    out: dict[str, dict[str, list[str]]] = {name: defaultdict(list) for name in EDGES}
+    for relation, a, b in digest["edges"]:
+        out[relation][a].append(b)
+    return out
+
+
 def _last(iri: str) -> str:
     """A packaged concept's label (its IRI's last segment): `…/level/乡镇街道` → 乡镇街道."""
     from urllib.parse import unquote

@@ -15,6 +15,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from ..digest import edges_by_relation
 from ..namespaces import DJ_IRI, DJO_IRI
 from .terms import RDF_TYPE, djo, integer
 
@@ -36,15 +37,10 @@ class TallyCounter:
 
     def add_report(self, digest: dict[str, Any], programs_named: Iterable[str], level: str) -> None:
         r = digest["r"]
-        invokes: dict[str, set[str]] = defaultdict(set)
-        involves: dict[str, set[str]] = defaultdict(set)
-        for relation, a, b in digest["edges"]:
-            if relation == "invokes":
-                invokes[a].add(b)
-            elif relation == "involves":
-                involves[a].add(b)
+        edges = edges_by_relation(digest)
+        invokes, involves = edges["invokes"], edges["involves"]
         for s, programs in invokes.items():
-            ordered = sorted(programs)
+            ordered = sorted(set(programs))
             for i, a in enumerate(ordered):
                 for b in ordered[i + 1:]:
                     stmts, reports = self.pairs[(a, b)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from ..digest import Digest
+from ..digest import Digest, edges_by_relation
 from .index import report_summaries
 from .report_view import label_of
 
@@ -41,19 +41,13 @@ class Digested:
                              "page": f"reports/{rid}.html",
                              "counts": {k: int(s[k]) for k in ("statements", "programs", "units", "links")}})
         stmt = {iri: (kind, label, start) for iri, kind, label, start in d["statements"]}
-        invokes: dict[str, list[str]] = defaultdict(list)
-        involves: dict[str, list[str]] = defaultdict(list)
-        themes: dict[str, list[str]] = defaultdict(list)
-        addressed: dict[str, list[str]] = defaultdict(list)
-        for relation, a, b in d["edges"]:
-            if relation == "invokes":
-                invokes[a].append(b)
-            elif relation == "involves":
-                involves[a].append(b)
-            elif relation == "theme":
-                themes[a].append(b)
-            elif relation == "addresses" and a in stmt:
-                addressed[b].append(stmt[a][1])
+        edges = edges_by_relation(d)
+        invokes, involves, themes = edges["invokes"], edges["involves"], edges["theme"]
+        addressed: dict[str, list[str]] = defaultdict(list)  # problem → labels of the measures addressing it
+        for measure, targets in edges["addresses"].items():
+            for problem in targets:
+                if measure in stmt:
+                    addressed[problem].append(stmt[measure][1])
         for a in set(invokes) | set(involves):
             programs, units = sorted(set(invokes[a])), sorted(set(involves[a]))
             for p in programs:

@@ -52,15 +52,14 @@ def write_views(store: ox.Store, out_dir: Path, max_nodes: int = MAX_NODES, page
     without them they are read from the store, in the same pass as the pages."""
     reports_dir = out_dir / "reports"
     reports_dir.mkdir(parents=True, exist_ok=True)
-    if digests is None:
-        digests = []
+    read: list[Digest] = []
+    if digests is None or pages:  # one pass over the report graphs serves both
         for rid, triples in stored_reports(store):
-            digests.append(report_digest(rid, triples))
+            if digests is None:
+                read.append(report_digest(rid, triples))
             if pages:
                 atomic_write(reports_dir / f"{rid}.html", lambda fh, r=rid, t=triples: fh.write(report_page(r, t)))
-    elif pages:
-        for rid, triples in stored_reports(store):
-            atomic_write(reports_dir / f"{rid}.html", lambda fh, r=rid, t=triples: fh.write(report_page(r, t)))
+    digests = read if digests is None else digests
     child = _start_analysis(store, out_dir, digests) if analysis else None
     data = overview_data(store, max_nodes, digests)
     atomic_write(out_dir / "graph.html", lambda fh: fh.write(graph_html(data).encode("utf-8")))
