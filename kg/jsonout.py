@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .normalize import fold_width, to_simplified
+from .normalize import normalize
 from .records import Entity, Extraction, Item
 
 _KIND_KEYS = {"problems": "problems", "causes": "causes", "measures": "measures", "practices": "practices"}
@@ -37,7 +37,7 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
     units: dict[str, dict[str, Any]] = {}
     for unit in ents("unit"):
         for m in unit.mentions:
-            surface = to_simplified(fold_width(m.text))
+            surface = normalize(m.text).text.strip()  # as the text reads: folded, simplified, noise-free
             entry = units.setdefault(surface, {"label": surface, "canonical": unit.label, "mentions": []})
             entry["mentions"].append({"start": m.start, "end": m.end, "text": m.text})
     by_pos = {i.position: i for i in extraction.items}

@@ -151,6 +151,22 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      [("measures", "将进一步健全党员联系群众制度"), ("measures", "力争年底前完成阵地改造")]),
     ("no heading: done work with figures", "一是全年发展党员5名。二是开展主题党日活动12次，累计服务群众800余人次。\n",
      [("practices", "全年发展党员5名"), ("practices", "开展主题党日活动12次，累计服务群众800余人次")]),
+    # --- news items: narrative adverbs, overviews, intro-only items ------------------------
+    ("a lone narrative adverb is no enumerator",
+     "近日，某中学召开支部书记述职会。\n首先，由三位书记依次述职。\n接下来，校党委书记作点评，提出两点希望：一是把学习抓在经常；"
+     "二是把队伍带得更强。\n",
+     [("measures", "把学习抓在经常"), ("measures", "把队伍带得更强")]),
+    ("adverbs that count on are a list",
+     T + "三、下步打算\n首先，把书记责任压下去。\n其次，把阵地用起来。\n最后，把制度落到位。\n",
+     [("measures", "把书记责任压下去"), ("measures", "把阵地用起来"), ("measures", "把制度落到位")]),
+    ("a paragraph naming a report's parts switches nothing",
+     "某集团召开年度述职会。各书记从履职情况、存在问题及原因、下一步工作思路等三个方面作了汇报。\n"
+     "集团党委书记强调，要把述职成果用好。一是要抓好问题整改。二是要提高政治站位。\n",
+     [("measures", "要抓好问题整改"), ("measures", "要提高政治站位")]),
+    ("an item that only announces its sub-items is none",
+     "某学院召开述职会。点评时指出了两方面不足。一是部分书记准备仓促，汇报不够聚焦。二是当前支部建设存在的主要问题：（1）组织生活质量不高。"
+     "（2）党员教育方式单一。\n",
+     [("problems", "部分书记准备仓促，汇报不够聚焦"), ("problems", "组织生活质量不高"), ("problems", "党员教育方式单一")]),
     # --- text conditions -------------------------------------------------------------------
     ("traditional characters and pinyin noise",
      "某鎮黨委書記述職報告\n二、存在問題\n一是黨員隊伍老化。二是鎮(zhèn)村兩級陣地建設滯後。\n",

@@ -30,6 +30,12 @@ CASES = [
     ("坚持“抓好党建是本职，不抓党建是失职”的理念。", "抓好党建是本职，不抓党建是失职"),
     ("评选“十佳党支部书记”。", "十佳党支部书记"),
     ("建立“三个清单”。", "三个清单"),
+    # a long quoted finding of an inspection states a shortcoming, it names nothing
+    ("关于“落实意识形态工作责任制不够到位，阵地管理存在薄弱环节”问题的整改。", None),
+    ("（一）在“议事决策程序执行不规范”方面", None),
+    ("一是存在“重业务、轻党建”现象。", "重业务、轻党建"),  # a short quoted phrase that names a problem is one
+    # quotes written the wrong way round still pair
+    ("部分”两代表一委员“参加了会议，围绕“1+3”体系作了发言。", "1+3"),
 ]
 
 

@@ -51,6 +51,18 @@ CASES = [
     ("某县2021-2022学年学校党建工作总结\n一年来，全县各校党组织抓实党建。" + BODY, "工作总结", None, None, "县区", 2021),
     ("党建工作总结" + BODY + "\n中共柳河镇委员会\n2022年12月20日", "工作总结", "中共柳河镇委员会", None, "乡镇街道", None),
     ("2023年度述职报告\n今年以来，我校党总支认真贯彻落实上级要求。" + BODY, "述职报告", None, None, "学校", 2023),
+    # a secretary named in the body who is not the reporter (`选派…担任第一书记`) gives no role
+    ("软弱涣散村党组织整顿情况报告\n去年，镇党委从机关选派干部担任第一书记，帮助理顺班子。" + BODY,
+     "工作总结", None, None, None, None),
+    # a speech that opens with 同志们 and is not about 述职 is no rectification report, even at a 巡察 meeting
+    ("同志们：\n刚才，巡察组反馈了巡察情况，下面我讲两点意见。" + BODY, "其他", None, None, None, None),
+    # an office whose name joins two fields with 和
+    ("县住房和城乡建设局党组书记抓党建工作述职报告" + BODY, "述职报告", "县住房和城乡建设局党组", "局党组书记", "机关部门", None),
+    ("某新区人力资源和社会保障局党委2022年工作总结" + BODY, "工作总结", "某新区人力资源和社会保障局党委", None, "机关部门", 2022),
+    # no unit in the title, no 我镇/全县: the institution the body keeps naming
+    ("党委书记抓基层党建工作述职报告\n一年来，公司党委推动企业党建与生产经营深度融合，所属企业均建立党支部，"
+     "企业班子成员带头讲党课。" + BODY, "述职报告", "党委", "党委书记", "国企", None),
+    ("3月5日，城北中学举行党支部书记述职会。" + BODY, "其他", "城北中学", None, "学校", None),
 ]
 
 

@@ -8,7 +8,9 @@ entry of the packaged lexicon of established formulas (四个意识, 两个覆�
 Exclusions, each a general rule rather than a list of strings (the patterns are data:
 lexicons/quote_rules.tsv):
 * markup debris (`alt=`, `href`, `http`) in quotes;
-* quoted whole sentences (a policy citation ending in `。`, clauses with full stops inside);
+* quoted whole sentences (a policy citation ending in `。`, clauses with full stops inside), and
+  quoted findings that state a shortcoming: 14 characters or more, or framed as a finding
+  (`关于“…不够到位”问题的整改`, `在“…不规范”方面`);
 * questions (a question word: `“靠什么”`, `“抓什么、怎么抓”`), and, for short spans without a
   head noun or numeral after them: a verb with a directional complement (`“动起来”`), a
   predicate after `让`/`更加` … (`让支部“冒热气”`), a role metaphor after `当好`/`成为` … or
@@ -149,11 +151,14 @@ def _quote_rules() -> dict[str, re.Pattern[str]]:
 def _names_nothing(text: str, span: QuoteSpan, content: str, after: str, has_num: bool) -> bool:
     """A quoted span that asks, states, describes or is markup names nothing (see the module docstring)."""
     rules = _quote_rules()
+    before = text[max(0, span.start - 10):span.start]
     if rules["debris"].search(content):
+        return True
+    if rules["finding"].search(content) and (len(content) >= 14 or (
+            before.endswith(("关于", "在")) and text.startswith(("问题", "方面"), span.end))):
         return True
     if after or has_num:
         return False  # a head noun (“钉钉子”精神) or a numeral (“三个一”) makes a name
-    before = text[max(0, span.start - 10):span.start]
     short, word = len(content) <= 5, len(content) <= 3
     return bool(rules["sentence"].search(content) or rules["interrogative"].search(content)
                 or (short and rules["complement"].search(content))

@@ -1,7 +1,7 @@
 """Quoted spans as they occur in real text: “…”, 「…」, 『…』, straight quotes (already
 curled by normalisation), ‘…’ nested inside, and broken quotes: an opening quote
-written as a closing one (`推动”不忘初心、牢记使命”`) or a missing opening quote
-(`落实挂账督办、约谈提醒、一票定档”等措施`)."""
+written as a closing one (`推动”不忘初心、牢记使命”`), a pair written the wrong way round
+(`”两代表一委员“`), or a missing opening quote (`落实挂账督办、约谈提醒、一票定档”等措施`)."""
 
 from __future__ import annotations
 
@@ -70,7 +70,9 @@ def quoted_spans(text: str) -> list[QuoteSpan]:
                 # an opening quote written as a closing one: ”name”
                 nxt = positions[k + 1] if k + 1 < len(positions) else None
                 between = text[i + 1:nxt] if nxt is not None else ""
-                if nxt is not None and text[nxt] == "”" and 0 < len(between) <= 30 and not re.search(r"[。；\n]", between):
+                # or a pair written the wrong way round: ”name“
+                if nxt is not None and text[nxt] in "”“" and 0 < len(between) <= 30 \
+                        and not re.search(r"[。；，、\n]" if text[nxt] == "“" else r"[。；\n]", between):
                     spans.append(QuoteSpan(i, nxt + 1, i + 1, nxt, False, False))
                     k += 2
                     continue

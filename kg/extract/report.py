@@ -11,7 +11,8 @@ the body, each answer with the span of text that gave it:
   proper names (`镇党委书记`); else the organisation that opens a news item (`某镇召开…`), the
   signature's unit, or the named unit that opens the body;
 * level — from the reporting unit's type word nearest its end (lexicons/report_levels.tsv:
-  `区人民医院` is 医院), else from first-person and scope words of the body (`我镇`, `全县`);
+  `区人民医院` is 医院), else from first-person and scope words of the body (`我镇`, `全县`), else from
+  the kind of institution the body keeps naming (企业, 医院, 学校 …);
 * year — `2021年度` in the title or opening, any year in the title, a year opening the body;
 * place — the reporting unit's territory chain, masks kept as written (`××县柳河镇`).
 """
@@ -34,7 +35,7 @@ _OPENING_YEAR = re.compile(r"\s*(?:在|回顾|过去的|过去)?((?:19|20)\d{2})
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年|抓|度|\s*年度|[^\d\-/.:])")
 _CN_YEAR = re.compile(r"([一二三四五六七八九〇零]{4})年")
 _INTRO = re.compile(r"(?:我代表|代表|作为|我是|本人作为|本人是)([^，。；：\n]{2,30})")
-_BODY_ROLE = re.compile(r"(?:履行|作为|担任|身为|我是)(?:本[^，。]{0,4})?")
+_BODY_ROLE = re.compile(r"(?:(?:我|本人)[^，。；]{0,8}?担任|履行|作为|身为|我是)(?:本[^，。]{0,4})?")  # (担任 only of oneself)
 _NEWS_SUBJECT = re.compile(r"^[^，。]{0,24}?[，,]\s*([^，。；\s]{2,24}?)(?:在[^，。]{0,20})?(?:召开|举行|组织召开|组织开展|开展|举办)")
 _PRONOUN_LEVEL: dict[str, str] = {row[0]: row[1] for row in lexicon_table("report_pronouns.tsv")}  # 镇 → 乡镇街道
 _PRONOUN = re.compile("(?:我|全|本)(" + "|".join(sorted(_PRONOUN_LEVEL, key=len, reverse=True)) + ")")
@@ -201,6 +202,8 @@ def read_metadata(ctx: Context, title_spans: tuple[tuple[int, int], ...], body_s
         level = level_of(role.removesuffix("书记"))
     if level is None:  # from the title on: a speech's `在全县…会议上的讲话` says the speaker's level
         level = _pronoun_level(r, title_spans[0][0] if title_spans else body_start)
+    if level is None:
+        level = _institution_level(r, units)
     year = _year(r, list(title_spans), opening_zone)
     place = unit.place if unit and unit.place else None
     return ReportMeta(genre, unit.canonical if unit else None, role, level, year, place, tuple(r.evidence),
@@ -284,6 +287,27 @@ def _opening_unit(r: _Reader, zone: tuple[int, int], units: list[UnitHit]) -> Un
     if unit:
         r.note("reporting_unit", unit.start, unit.end)
     return unit
+
+
+_INSTITUTION_LEVELS = frozenset({"医院", "学校", "国企", "两新", "村社区"})
+
+
+def _institution_level(r: _Reader, units: list[UnitHit]) -> str | None:
+    """With no reporting unit and no `我镇`/`全县`: the institution the report keeps naming (a state firm's
+    committee speaks of 企业 and 公司, a hospital's of 医院) — three mentions or more, twice any other."""
+    counts: Counter[str] = Counter()
+    first: dict[str, UnitHit] = {}
+    for u in units:
+        level = level_of(u.label)
+        if level in _INSTITUTION_LEVELS:
+            counts[level] += 1
+            first.setdefault(level, u)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    level = ranked[0][0]
+    r.note("level", first[level].start, first[level].end)
+    return level
 
 
 def _pronoun_level(r: _Reader, start: int) -> str | None:

@@ -117,10 +117,16 @@ class Component:
     role: str
 
 
-def _name_before(ctx: Context, end: int, longest: int = 4) -> tuple[int, str] | None:
+_JOINED = "和"  # 住房和城乡建设局, 文化和旅游局: an office's name may join two fields
+
+
+def _name_before(ctx: Context, end: int, longest: int = 4, joined: bool = False, suffix: str = ""
+                 ) -> tuple[int, str] | None:
     """The proper name (or mask) that ends at `end`: characters opening a jieba word, with no stop word
     in them; a territory's name is the shortest such run of two or more characters, an institution's
-    (longest > 4) the longest, and never takes in the territory word before it (`城关镇中心小学`)."""
+    (longest > 4) the longest, and never takes in the territory word before it (`城关镇中心小学`).
+    `joined`: a government office's name, where 和 may join two fields inside it; `suffix`: the institution
+    word that follows (a word of the text made of the name's end and that suffix joins them, 工程|学院)."""
     text = ctx.text
     m = re.search(_MASK + "$", text[max(0, end - 4):end])
     if m:
@@ -132,13 +138,22 @@ def _name_before(ctx: Context, end: int, longest: int = 4) -> tuple[int, str] | 
         if s < 0:
             break
         name = text[s:end]
-        if not re.fullmatch(r"[\u4e00-\u9fff]+", name) or any(ch in singles for ch in name) or multi.search(name) \
-                or (longest <= 4 and _modifier_regex().fullmatch(name)) or _is_suffix_word(name) or _not_a_name(name) \
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", name) or (longest <= 4 and _modifier_regex().fullmatch(name)) \
+                or _is_suffix_word(name):
+            break
+        if joined:
+            if _office_name_ends(ctx, s, end, singles, multi):
+                break
+            if _not_a_name(name) or name[0] == _JOINED:
+                continue  # (the name goes on before 和)
+        elif any(ch in singles for ch in name) or multi.search(name) or _not_a_name(name) \
                 or any(_not_a_name(w) for w, ts, te in ctx.tokens_between(s, end) if te - ts >= 2):
             break
-        if longest > 4 and _territory_char_before(text, s + 1):
-            break
-        if _crosses_suffix(ctx, s, end):
+        if longest > 4 and _territory_char_before(text, s + 1) and not any(
+                ts <= s < te and te - ts >= 2 and word_freq().get(w, 0) >= CROSSING_FREQ
+                for w, ts, te in ctx.tokens_between(max(0, s - 4), s + 4)):
+            break  # (乡 or 城 inside the common words 城乡, 城市 is no territory's suffix: 城乡建设局, 城市管理局)
+        if _crosses_suffix(ctx, s, end, end + len(suffix) if suffix else None):
             continue
         if s == 0 or ctx.is_token_start(s) or not re.match(r"[\u4e00-\u9fff]", text[s - 1]):
             best = (s, name)
@@ -147,18 +162,33 @@ def _name_before(ctx: Context, end: int, longest: int = 4) -> tuple[int, str] | 
     return best
 
 
+def _office_name_ends(ctx: Context, start: int, end: int, singles: frozenset[str], multi: re.Pattern[str]) -> bool:
+    """Whether text[start:end] runs past the name of a government office: its fields are nouns and verbs
+    (城乡建设, 社会保障, 行政审批服务, joined by 和), so only a stop word standing as a word of its own ends
+    it — a single one (各, 的), or a verb of the stop list (推进|城市管理局, 联合)."""
+    for w, ts, te in ctx.tokens_between(start, end):
+        if (len(w) == 1 and w in singles and w != _JOINED) or (te - ts >= 2 and multi.fullmatch(w) and _not_a_name(w)):
+            return True
+    return False
+
+
 CROSSING_FREQ = 1000  # jieba frequency from which a word across name and suffix is a word of its own
 
 
-def _crosses_suffix(ctx: Context, start: int, end: int) -> bool:
+def _crosses_suffix(ctx: Context, start: int, end: int, suffix_end: int | None = None) -> bool:
     """A word that begins inside the name and runs into the suffix (发展|农村, 城镇, 返乡) splits no name from its
     suffix — unless jieba knows it only as a rare place-name fragment (青|山镇: 山镇 tagged ns): that is a
-    segmentation accident inside a name, not a word of the text."""
+    segmentation accident inside a name, not a word of the text; nor does an institution's word of three or
+    more characters that ends where its suffix ends, after words of two or more characters (社会|保障局,
+    机械|工程学院; not 格局, and not 送|定点医院, where a one-character verb would open the name)."""
     if ctx.is_token_start(end):
         return False
     freq = word_freq()
+    tokens = ctx.tokens_between(start, end + 4)
     return any(ts > start and ts < end < te and (te - ts > 2 or word_tag(w) != "ns" or freq.get(w, 0) >= CROSSING_FREQ)
-               for w, ts, te in ctx.tokens_between(start, end + 4))
+               and not (suffix_end is not None and te - ts >= 3 and te == suffix_end
+                        and all(b - a >= 2 or v == _JOINED for v, a, b in tokens if b <= ts))
+               for w, ts, te in tokens)
 
 
 @cache
@@ -198,7 +228,8 @@ def _component_before(ctx: Context, end: int, institution_seen: bool) -> Compone
             return Component(s - len(ordinal.group(0)), ordinal.group(0), suffix, type_, role)
         if role == "institution" and len(suffix) >= 2 and _territory_char_before(text, s):
             return Component(s, "", suffix, type_, role)  # 区人民医院: the district's own hospital
-        found = _name_before(ctx, s, 10 if role == "institution" else 4)
+        found = _name_before(ctx, s, 10 if role == "institution" else 4, joined=type_ == "机关",
+                             suffix=suffix if role == "institution" else "")
         if found is not None:
             return Component(found[0], found[1], suffix, type_, role)
         if role == "territory" and len(suffix) == 1 and institution_seen:
@@ -214,7 +245,8 @@ def named_chain(ctx: Context, start: int, head: str = "") -> tuple[int, list[Com
     pos = start
     own = next(((s, ty, ro) for s, ty, ro in _suffixes() if s == head), None)
     if own and text.startswith(head, start):
-        found = _name_before(ctx, start, 10 if own[2] == "institution" else 4)
+        found = _name_before(ctx, start, 10 if own[2] == "institution" else 4,
+                             suffix=head if own[2] == "institution" else "")
         if found:
             chain.append(Component(found[0], found[1], head, own[1], own[2]))
             pos = found[0]

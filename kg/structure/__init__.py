@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from ..normalize import NormText
 from ..records import Item, Section
 from .blocks import blocks
-from .cues import heading_kinds, intro_kind, is_cue_heading
+from .cues import heading_kinds, intro_kind, introduces_only, is_cue_heading
 from .front import find_year, front
 from .kinds import resolve
-from .labels import is_intro_only, make_label
+from .labels import make_label
 from .markers import INLINE_STYLES
 from .tree import Tree, build_tree
 
@@ -58,7 +58,7 @@ def analyse(norm: NormText, original: str) -> Structure:
     labels = [make_label(o, heading_line=n.block_lines == 1 and n.block_end < n.end) for o, n in zip(own, tree.nodes)]
     alive = [bool(label) for label in labels]
     for i, node in enumerate(tree.nodes):  # an item that only introduces its sub-items is none
-        if node.children and is_intro_only(own[i]):
+        if node.children and introduces_only(own[i]):
             alive[i] = False
             for c in node.children:
                 child = tree.nodes[c]

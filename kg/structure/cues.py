@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicons import lexicon_lines, lexicon_table
+from .labels import is_intro_only
 
 KINDS = ("practices", "problems", "causes", "measures")
 PRECEDENCE = ("causes", "measures", "problems", "practices")  # for equal weights
@@ -101,9 +102,27 @@ def intro_kind(clause: str) -> Hit | None:
     return max(found, key=lambda h: (h.end, h.weight, -PRECEDENCE.index(h.kind)))
 
 
+def introduces_only(own: str) -> bool:
+    """An item whose own text only introduces its sub-items: `主要表现在以下几个方面：`, or a short clause
+    ending in a colon whose last words are a run's cue (`二是目前存在的突出问题：（1）…`)."""
+    own = own.strip()
+    if is_intro_only(own):
+        return True
+    if len(own) > 30 or not own.endswith(("：", ":")):
+        return False
+    clause = own.rstrip("：:")
+    hit = intro_kind(clause)
+    return hit is not None and hit.end >= len(clause) - 1
+
+
+_OVERVIEW = re.compile(r"等[两二三四五六几多]个?(?:主要)?方面")
+
+
 def lead_kind(paragraph: str) -> Hit | None:
     """The kind a paragraph without items switches its section to (`下一步，我们将…`), or None."""
     found = hits("lead", paragraph)
+    if len({h.kind for h in found}) >= 3 or _OVERVIEW.search(paragraph):
+        return None  # `从履职情况、存在问题及原因、下一步思路等三个方面述职` describes a report's parts
     return found[0] if found else None
 
 

@@ -15,9 +15,17 @@ import re
 from dataclasses import dataclass, field
 
 from .blocks import Block
-from .cues import Hit, enumerator_kind, heading_kinds, hits, intro_kind, is_cue_heading, lead_kind
+from .cues import (
+    Hit,
+    enumerator_kind,
+    heading_kinds,
+    hits,
+    intro_kind,
+    introduces_only,
+    is_cue_heading,
+    lead_kind,
+)
 from .front import Front
-from .labels import is_intro_only
 from .markers import INLINE_STYLES, Marker, inline_markers, line_marker
 
 _CLAUSE_END = re.compile(r"[。！？；;]")
@@ -97,10 +105,11 @@ class _Builder:
 def build_tree(text: str, bl: list[Block], fm: Front) -> Tree:
     """Scan the blocks of a report in order."""
     t = _Builder(text)
+    markers = _adverb_runs([None if i in fm.skipped else line_marker(text, b.start) for i, b in enumerate(bl)])
     for i, b in enumerate(bl):
         if i in fm.skipped:
             continue
-        marker = line_marker(text, b.start)
+        marker = markers[i]
         if marker is None and _is_short_line(b) and not is_cue_heading(b.stripped):
             t.short.append(b)
             continue
@@ -115,6 +124,22 @@ def build_tree(text: str, bl: list[Block], fm: Front) -> Tree:
             _plain_block(t, b)
     _flush_short(t)
     return Tree(t.scopes, t.nodes, sorted(t.boundaries))
+
+
+def _adverb_runs(markers: list[Marker | None]) -> list[Marker | None]:
+    """Paragraphs opened by ordinal adverbs are a list only when a section has two or more of them and
+    one counts (首先/其次/再次): a lone `最后，` or `首先，` of a news item's narrative is no enumerator."""
+    out = list(markers)
+    group: list[int] = []
+    for i, m in enumerate([*markers, Marker(0, 0, "H1", 0, "", True)]):
+        if m is not None and m.style == "H1":
+            if len(group) < 2 or all(markers[j].number == 0 for j in group):  # type: ignore[union-attr]
+                for j in group:
+                    out[j] = None
+            group = []
+        elif m is not None and m.style == "ADV":
+            group.append(i)
+    return out
 
 
 def _flush_short(t: _Builder) -> None:
@@ -175,7 +200,7 @@ def _marker_block(t: _Builder, b: Block, marker: Marker) -> None:
         kind = enumerator_kind(marker.text) if marker.style == "LAB" else None
         intro = Hit(kind, 3, 0, len(marker.text), marker.text) if kind else None
         t.add(marker, intro, b)
-        intro = intro_kind(own) if is_intro_only(own) else None
+        intro = intro_kind(own) if introduces_only(own) else None
     for m in inline:
         t.add(m, intro, b)
 
