@@ -63,6 +63,12 @@ CASES = [
     ("党委书记抓基层党建工作述职报告\n一年来，公司党委推动企业党建与生产经营深度融合，所属企业均建立党支部，"
      "企业班子成员带头讲党课。" + BODY, "述职报告", "党委", "党委书记", "国企", None),
     ("3月5日，城北中学举行党支部书记述职会。" + BODY, "其他", "城北中学", None, "学校", None),
+    # a news item whose subject comes after a purpose clause; the role in its body is the audience's
+    ("2022年度村书记述职评议大会侧记\n为压实党建责任，1月8日上午，柳河镇召开村党组织书记述职评议会。镇党委书记强调，"
+     "作为村党支部书记要带头抓党建。",
+     "其他", "柳河镇", None, "乡镇街道", 2022),
+    # a news item that mentions rectification is no rectification report
+    ("近日，某街道召开述职评议会，要求各社区抓好巡察整改。" + BODY, "其他", "某街道", None, "乡镇街道", None),
 ]
 
 

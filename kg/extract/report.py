@@ -34,9 +34,12 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _OPENING_YEAR = re.compile(r"\s*(?:在|回顾|过去的|过去)?((?:19|20)\d{2})\s*年(?!\d)")
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年|抓|度|\s*年度|[^\d\-/.:])")
 _CN_YEAR = re.compile(r"([一二三四五六七八九〇零]{4})年")
-_INTRO = re.compile(r"(?:我代表|代表|作为|我是|本人作为|本人是)([^，。；：\n]{2,30})")
+# the author's own role: `我代表…`, `本人是…`, or `作为…，我…` (a bare `作为村书记要…` speaks to an audience)
+_INTRO = re.compile(r"(?:我代表|本人代表|我是|本人是|我作为|本人作为)([^，。；：\n]{2,30})"
+                    r"|(?:作为|代表)([^，。；：\n]{2,30}?)(?=[，,]\s*(?:我|本人))")
 _BODY_ROLE = re.compile(r"(?:(?:我|本人)[^，。；]{0,8}?担任|履行|作为|身为|我是)(?:本[^，。]{0,4})?")  # (担任 only of oneself)
-_NEWS_SUBJECT = re.compile(r"^[^，。]{0,24}?[，,]\s*([^，。；\s]{2,24}?)(?:在[^，。]{0,20})?(?:召开|举行|组织召开|组织开展|开展|举办)")
+_NEWS_SUBJECT = re.compile(r"(?:[^，。]{0,24}?[，,]\s*){1,2}?([^，。；\s]{2,24}?)(?:在[^，。]{0,20})?"
+                           r"(?:召开|举行|组织召开|组织开展|开展|举办)")
 _PRONOUN_LEVEL: dict[str, str] = {row[0]: row[1] for row in lexicon_table("report_pronouns.tsv")}  # 镇 → 乡镇街道
 _PRONOUN = re.compile("(?:我|全|本)(" + "|".join(sorted(_PRONOUN_LEVEL, key=len, reverse=True)) + ")")
 
@@ -184,17 +187,21 @@ def read_metadata(ctx: Context, title_spans: tuple[tuple[int, int], ...], body_s
         at = text.find(cue, title_spans[0][0] if title_spans else 0)
         if at >= 0:
             r.note("genre", at, at + len(cue))
-    intro = [(m.start(1), m.end(1)) for m in _INTRO.finditer(text, *opening_zone)][:1]
-    role, unit = _role_and_unit(r, [_speaker_zone(text, s, e) for s, e in title_spans] + intro, units)
+    intro = [m.span(1) if m.group(1) else m.span(2) for m in _INTRO.finditer(text, *opening_zone)][:1]
+    # a news item about a 述职 meeting names in its headline the secretaries who report there, not its author
+    news_of_meeting = genre == "其他" and "述职" in title
+    zones = [] if news_of_meeting else [_speaker_zone(text, s, e) for s, e in title_spans]
+    role, unit = _role_and_unit(r, zones + intro, units)
     if unit is None:
         unit = _title_unit(r, title_spans, units)
-    if role is None:
-        role, body_unit = _role_and_unit(r, [(m.end(), m.end() + 16) for m in
-                                             _BODY_ROLE.finditer(text, body_start, min(len(text), body_start + 800))][:1],
-                                         units)
-        unit = unit or body_unit
+    if unit is None:  # a news item's subject before any role in its body (`他强调，作为村支部书记要…` is the audience's)
+        unit = _news_subject(r, opening_zone, units)
+    if role is None and unit is None:
+        role, unit = _role_and_unit(r, [(m.end(), m.end() + 16) for m in
+                                        _BODY_ROLE.finditer(text, body_start, min(len(text), body_start + 800))][:1],
+                                    units)
     if unit is None:
-        unit = _news_subject(r, opening_zone, units) or _signature_unit(r, units) or _opening_unit(r, opening_zone, units)
+        unit = _signature_unit(r, units) or _opening_unit(r, opening_zone, units)
     if unit is None and role:
         unit = _unit_of_role(r, role, body_start, units)
     level = level_of(unit.label) if unit else None

@@ -5,9 +5,8 @@ Evidence, strongest first:
 2. the parent item's kind (children state parts of their parent);
 3. the scope's cue (a heading `存在的问题`, a cue sub-heading, a lead paragraph `下一步，…`);
 4. for a scope no cue names: the wording of its items and heading, weighed per kind
-   (lexicons/section_cues.tsv `item` rows, `一要` enumerators, and the statistical model of
-   kg/models when it is confident), else the position: what comes before a report's
-   problems is done work, what comes after them is planned work.
+   (lexicons/section_cues.tsv `item` rows and `一要` enumerators), else the position: what
+   comes before a report's problems is done work, what comes after them is planned work.
 """
 
 from __future__ import annotations
