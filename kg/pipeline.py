@@ -44,7 +44,7 @@ def extract(source: Source) -> Extraction:
     entities = _programs(ctx, hits)
 
     units: dict[str, Entity] = {}
-    unit_list = unit_hits(ctx, quoted_units)
+    unit_list = unit_hits(ctx, quoted_units, [(h.start, h.end) for h in q_programs])
     for hit in unit_list:
         entity = units.setdefault(hit.canonical, Entity("unit", hit.canonical, kind=hit.kind, named=hit.named,
                                                         place=hit.place, local=hit.local))

@@ -100,3 +100,14 @@ def test_a_level_word_is_no_unit():
     norm = normalize(text)
     labels = {h.label for h in unit_hits(Context(norm, text), [])}
     assert not any(label.endswith(("村", "镇")) for label in labels), labels
+
+
+def test_a_place_word_inside_a_quoted_slogan_is_no_unit():
+    from kg.jsonout import to_json
+    from kg.pipeline import extract
+    from kg.records import Source
+
+    text = "标题\n在农村，以创建“富民强村服务型”党组织为目标，开展竞赛活动。"
+    out = to_json(extract(Source("a.txt", text, "utf-8", "0" * 64, "txt")))
+    assert "富民强村服务型" in [p["label"] for p in out["programs"]]
+    assert [u["label"] for u in out["units"] if "强村" in u["label"]] == []

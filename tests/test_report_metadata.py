@@ -67,6 +67,12 @@ CASES = [
     ("2022年度村书记述职评议大会侧记\n为压实党建责任，1月8日上午，柳河镇召开村党组织书记述职评议会。镇党委书记强调，"
      "作为村党支部书记要带头抓党建。",
      "其他", "柳河镇", None, "乡镇街道", 2022),
+    # a title broken at the page width inside a word, as copied from a PDF
+    ("某镇党委领导班子2023年度民主生活会对照检\n查材料\n根据上级党委部署，班子成员开展了谈心谈话，"
+     "征求意见建议二十余条，现对照检查如下。" + BODY, "整改报告", "某镇党委", None, "乡镇街道", 2023),
+    # a circular to the branches (其他): its salutation names no reporter; 全院 of a college is a school's
+    ("各党支部：\n根据学院党委部署，近期对全院各党支部组织生活开展情况进行了抽查，现将情况通报如下。" + BODY,
+     "其他", None, None, "学校", None),
     # a news item that mentions rectification is no rectification report
     ("近日，某街道召开述职评议会，要求各社区抓好巡察整改。" + BODY, "其他", "某街道", None, "乡镇街道", None),
 ]

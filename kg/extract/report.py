@@ -38,8 +38,9 @@ _CN_YEAR = re.compile(r"([一二三四五六七八九〇零]{4})年")
 _INTRO = re.compile(r"(?:我代表|本人代表|我是|本人是|我作为|本人作为)([^，。；：\n]{2,30})"
                     r"|(?:作为|代表)([^，。；：\n]{2,30}?)(?=[，,]\s*(?:我|本人))")
 _BODY_ROLE = re.compile(r"(?:(?:我|本人)[^，。；]{0,8}?担任|履行|作为|身为|我是)(?:本[^，。]{0,4})?")  # (担任 only of oneself)
-_NEWS_SUBJECT = re.compile(r"(?:[^，。]{0,24}?[，,]\s*){1,2}?([^，。；\s]{2,24}?)(?:在[^，。]{0,20})?"
-                           r"(?:召开|举行|组织召开|组织开展|开展|举办)")
+_NEWS_SUBJECT = re.compile(r"(?=[^。]{0,40}?(?:\d{1,2}月\d{1,2}日|近日|日前|近期|[上下]午))"  # a news item's time
+                           r"(?:[^，。]{0,24}?[，,]\s*){1,2}?([^，。；\s]{2,24}?)(?:在[^，。]{0,20})?"
+                           r"(?:召开|举行|组织召开|组织开展|开展|举办)(?!情况)")
 _PRONOUN_LEVEL: dict[str, str] = {row[0]: row[1] for row in lexicon_table("report_pronouns.tsv")}  # 镇 → 乡镇街道
 _PRONOUN = re.compile("(?:我|全|本)(" + "|".join(sorted(_PRONOUN_LEVEL, key=len, reverse=True)) + ")")
 
@@ -107,7 +108,9 @@ def genre_of(title: str, opening: str) -> tuple[str, str | None]:
 
 def level_of(name: str) -> str | None:
     """The level a unit's name says: the type word nearest its end (`区人民医院党委` → 医院)."""
-    body = re.sub(r"(?:党委|党总支|党支部|党组织|党组|党工委|委员会|支部|总支)$", "", name) or name
+    body = re.sub(r"(?:党委|党总支|党支部|党组织|党组|党工委|委员会|支部|总支)$", "", name)
+    if not body:
+        return None  # a bare Party organ (党支部) says no level
     best: tuple[int, int, str] | None = None
     for rank, (level, pattern) in enumerate(_levels()):
         for m in pattern.finditer(body):
@@ -177,7 +180,7 @@ def read_metadata(ctx: Context, title_spans: tuple[tuple[int, int], ...], body_s
     """The metadata of one report (see the module docstring)."""
     r = _Reader(ctx)
     text = ctx.text
-    title = " ".join(text[s:e] for s, e in title_spans)
+    title = "".join(re.sub(r"\s*\n\s*", "", text[s:e]) for s, e in title_spans)  # a title wrapped inside a word
     body_start = title_spans[-1][1] if title_spans else 0
     while body_start < len(text) and text[body_start] in " \u3000\n":
         body_start += 1
@@ -321,8 +324,10 @@ def _pronoun_level(r: _Reader, start: int) -> str | None:
     """The level of `我镇`, `全县` …, by the most frequent such word from `start` on."""
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
-    for m in _PRONOUN.finditer(r.ctx.text, start):
-        level = _PRONOUN_LEVEL[m.group(1)]
+    text = r.ctx.text
+    college = text.count("学院") + text.count("高校") > text.count("医院")  # 我院, 全院 of a college
+    for m in _PRONOUN.finditer(text, start):
+        level = "学校" if m.group(1) == "院" and college else _PRONOUN_LEVEL[m.group(1)]
         counts[level] += 1
         first.setdefault(level, m.span())
     if not counts:

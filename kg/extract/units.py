@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .context import Context
@@ -76,9 +77,13 @@ class _Cover:
         return k > 0 and self.reach[k - 1] >= e
 
 
-def unit_hits(ctx: Context, quoted_units: list[tuple[int, int, str]]) -> list[UnitHit]:
-    """Every unit occurrence, left to right."""
-    hits = [h for m in head_regex().finditer(ctx.text) if (h := _hit(ctx, m.start(), m.end(), m.group(0)))]
+def unit_hits(ctx: Context, quoted_units: list[tuple[int, int, str]],
+              program_spans: Sequence[tuple[int, int]] = ()) -> list[UnitHit]:
+    """Every unit occurrence, left to right. A named unit or a one-character place word inside a quoted
+    program name (`“富民强村服务型”`, `“十乡百村”`) is a word of the slogan, no organisation."""
+    names = _Cover(list(program_spans))
+    hits = [h for m in head_regex().finditer(ctx.text) if (h := _hit(ctx, m.start(), m.end(), m.group(0)))
+            and not ((h.named or len(h.head) == 1) and names.holds(h.start, h.end))]
     covered = _Cover([(h.start, h.end) for h in hits])
     for s, e, content in quoted_units:
         if not covered.holds(s, e):

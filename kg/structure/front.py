@@ -34,6 +34,12 @@ def _is_title_line(text: str) -> bool:
         and not ("，" in text and len(text) > 30)
 
 
+def _wrapped_title(block: str) -> bool:
+    """A first paragraph of two lines that is one title broken at the page width (`…对照检` / `查材料`)."""
+    first, _, second = block.partition("\n")
+    return len(second.strip()) < len(first.strip()) and _is_title_line(first.strip() + second.strip())
+
+
 def front(text: str, bl: list[Block]) -> Front:
     """Find the title, the outline and the salutation among a report's first blocks."""
     skipped: set[int] = set(_outline(text, bl))
@@ -43,7 +49,11 @@ def front(text: str, bl: list[Block]) -> Front:
             continue
         line = b.stripped
         marker = line_marker(text, b.start)
-        if not _is_title_line(line) or (marker and marker.style != "BUL") or b.lines > 1 or (is_cue_heading(line) and not _GENRE_WORD.search(line)):
+        if b.lines == 2 and not title_blocks and _wrapped_title(line):
+            line = line.replace("\n", "")
+        elif b.lines > 1:
+            break
+        if not _is_title_line(line) or (marker and marker.style != "BUL") or (is_cue_heading(line) and not _GENRE_WORD.search(line)):
             break
         title_blocks.append(i)
         if len(title_blocks) == 3:
@@ -52,7 +62,7 @@ def front(text: str, bl: list[Block]) -> Front:
     for i, b in enumerate(bl[:len(title_blocks) + len(skipped) + 3]):
         if i not in skipped and len(b.stripped) <= 30 and _SALUTATION.search(b.stripped):
             skipped.add(i)
-    title = " ".join(bl[i].stripped for i in title_blocks)
+    title = " ".join(bl[i].stripped.replace("\n", "") for i in title_blocks)
     return Front(title, tuple(title_blocks), frozenset(skipped))
 
 
