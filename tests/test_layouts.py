@@ -167,6 +167,17 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "某学院召开述职会。点评时指出了两方面不足。一是部分书记准备仓促，汇报不够聚焦。二是当前支部建设存在的主要问题：（1）组织生活质量不高。"
      "（2）党员教育方式单一。\n",
      [("problems", "部分书记准备仓促，汇报不够聚焦"), ("problems", "组织生活质量不高"), ("problems", "党员教育方式单一")]),
+    ("adverbs then ordinals: one list",
+     "某协会党建工作存在的问题\n当前协会党建还存在一些问题。\n首先，党组织覆盖面偏窄。\n其次，党员流动频繁。\n"
+     "第三，活动经费没有保障。\n第四，党务力量薄弱。\n",
+     [("problems", "党组织覆盖面偏窄"), ("problems", "党员流动频繁"), ("problems", "活动经费没有保障"),
+      ("problems", "党务力量薄弱")]),
+    ("a run whose first member is unmarked takes the paragraph's cue",
+     "调研中也发现了一些不容忽视的问题。比如：有的楼宇党员底数不清；二是有的企业主支持不够；三是部分支部活动阵地简陋。\n",
+     [("problems", "有的企业主支持不够"), ("problems", "部分支部活动阵地简陋")]),
+    ("首先是 counts as the first of a 是-run; 针对…问题 turns to measures",
+     "针对上述问题，我们从三个方面着手。首先是建强书记队伍。二是建好活动阵地。三是建立联席制度。\n",
+     [("measures", "建强书记队伍"), ("measures", "建好活动阵地"), ("measures", "建立联席制度")]),
     # --- text conditions -------------------------------------------------------------------
     ("traditional characters and pinyin noise",
      "某鎮黨委書記述職報告\n二、存在問題\n一是黨員隊伍老化。二是鎮(zhèn)村兩級陣地建設滯後。\n",

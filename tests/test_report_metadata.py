@@ -73,6 +73,10 @@ CASES = [
     # a circular to the branches (其他): its salutation names no reporter; 全院 of a college is a school's
     ("各党支部：\n根据学院党委部署，近期对全院各党支部组织生活开展情况进行了抽查，现将情况通报如下。" + BODY,
      "其他", None, None, "学校", None),
+    # non-public firms: plain 企业 in such a text are private firms; a bare organ opening the title reports
+    ("某县非公企业党建工作情况汇报\n一年来，县内非公企业党组织不断壮大，企业党员作用明显，企业主支持党建。" + BODY,
+     "工作总结", "某县非公企业", None, "两新", None),
+    ("社会工作部2023年新兴领域党建工作总结" + BODY, "工作总结", "社会工作部", None, "机关部门", 2023),
     # a news item that mentions rectification is no rectification report
     ("近日，某街道召开述职评议会，要求各社区抓好巡察整改。" + BODY, "其他", "某街道", None, "乡镇街道", None),
 ]

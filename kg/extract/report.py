@@ -236,8 +236,9 @@ def _title_unit(r: _Reader, title_spans: tuple[tuple[int, int], ...], units: lis
     """The first organisation the title names outside a speech's audience (`柳河镇2022年党建工作总结`)."""
     for s, e in title_spans:
         s, e = _speaker_zone(r.ctx.text, s, e)
-        found = [u for u in units if s <= u.start and u.end <= e and (u.named or u.generic != u.head)
-                 and not _TOPIC.match(r.ctx.text, u.end)]
+        found = [u for u in units if s <= u.start and u.end <= e and (u.named or u.generic != u.head
+                                                                        or (u.start == s and len(u.head) >= 2))
+                 and not _TOPIC.match(r.ctx.text, u.end)]  # (a bare organ that opens the title: 社会工作部…总结)
         unit = next((u for u in found if u.named), None) or next(iter(found), None)
         if unit:
             r.note("reporting_unit", unit.start, unit.end)
@@ -300,6 +301,7 @@ def _opening_unit(r: _Reader, zone: tuple[int, int], units: list[UnitHit]) -> Un
 
 
 _INSTITUTION_LEVELS = frozenset({"医院", "学校", "国企", "两新", "村社区"})
+_VAGUE = frozenset({"企业", "公司"})  # a state firm's or a private one's alike
 
 
 def _institution_level(r: _Reader, units: list[UnitHit]) -> str | None:
@@ -307,11 +309,16 @@ def _institution_level(r: _Reader, units: list[UnitHit]) -> str | None:
     committee speaks of 企业 and 公司, a hospital's of 医院) — three mentions or more, twice any other."""
     counts: Counter[str] = Counter()
     first: dict[str, UnitHit] = {}
+    vague = [u for u in units if u.label in _VAGUE]
     for u in units:
-        level = level_of(u.label)
+        level = level_of(u.label) if u.label not in _VAGUE else None
         if level in _INSTITUTION_LEVELS:
             counts[level] += 1
             first.setdefault(level, u)
+    if vague:  # plain 企业 are the firms the text names more specifically: non-public ones or state ones
+        firm = "两新" if counts["两新"] > counts["国企"] else "国企"
+        counts[firm] += len(vague)
+        first.setdefault(firm, vague[0])
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None

@@ -4,7 +4,7 @@ Styles (a style nests where it first appears, so `（1）` under `二是…：` 
 
 * `H1`  `一、` `第一部分` `#` — top headings (sections, never items);
 * `PCN` `（一）` `(一)` `【一】`;  `NUM` `1.` `1、` `1．`;  `PAR` `（1）` `(1)` `1）`;  `CIR` `①`;
-* `SHI` `一是`;  `YAO` `一要`;  `DI` `第一，`;  `ADV` `首先，` `其次，` … `最后，`;  `BUL` `-` `•` …;
+* `SHI` `一是` (`首先是…二是…` counts 首先是 as 一是);  `YAO` `一要`;  `DI` `第一，`;  `ADV` `首先，` `其次，` … `最后，`;  `BUL` `-` `•` …;
 * `LAB` `问题1：`, `整改措施二：` — a labelled number, whose word says the item's kind.
 
 Line styles open a block (paragraph). `SHI`, `YAO`, `DI`, `PAR` and `CIR` also run inline
@@ -53,7 +53,7 @@ def _line_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("NUM", re.compile(r"[ \u3000]*(\d{1,2})\s*(?:、|[.．](?!\d))\s*")),
         ("CIR", re.compile(rf"[ \u3000]*([{chars('circled')}])\s*")),
         ("DI", re.compile(rf"[ \u3000]*第([{cn}]{{1,3}})[，、：:,]\s*")),
-        ("SHI", re.compile(rf"[ \u3000]*([{cn}]{{1,3}})是(?=[^，。；、的])")),
+        ("SHI", re.compile(rf"[ \u3000]*([{cn}]{{1,3}}|首先)是(?=[^，。；、的])")),
         ("YAO", re.compile(rf"[ \u3000]*([{cn}]{{1,3}})要(?=[^，。；、的求素点])")),
         ("ADV", re.compile(rf"[ \u3000]*({adverbs})[，,：:]\s*")),
         ("BUL", re.compile(rf"[ \u3000]*([{bullets}])(?![{bullets}\d])\s*(?=[\u4e00-\u9fff“])")),
@@ -66,6 +66,8 @@ def _number(style: str, token: str) -> int:
         return circled_value(token)
     if style == "ADV":
         return _words("adverb").get(token, 0)
+    if style == "SHI" and token == "首先":
+        return 1
     if style in ("H1",) and token == "":
         return 0
     return ordinal(token) if style != "BUL" else 0
@@ -86,7 +88,7 @@ def line_marker(text: str, start: int) -> Marker | None:
 def _inline_patterns() -> dict[str, re.Pattern[str]]:
     cn = small_numerals()
     return {
-        "SHI": re.compile(rf"([{cn}]{{1,3}})是(?=[^，。；、的])"),
+        "SHI": re.compile(rf"([{cn}]{{1,3}}|首先)是(?=[^，。；、的])"),  # 首先是…二是…: the first is 一是
         "YAO": re.compile(rf"([{cn}]{{1,3}})要(?=[^，。；、的求素点])"),
         "DI": re.compile(rf"第([{cn}]{{1,3}})[，、：:,]"),
         "PAR": re.compile(r"[（(](\d{1,2})[）)]"),

@@ -12,7 +12,7 @@ already open closes everything opened after it (`（一）… 一是… 二是�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .blocks import Block
 from .cues import (
@@ -89,6 +89,8 @@ class _Builder:
 
     # items ------------------------------------------------------------------------------
     def add(self, marker: Marker, intro: Hit | None, block: Block) -> None:
+        if marker.style == "DI" and marker.number >= 3 and self.stack and self.stack[-1][0] == "ADV":
+            marker = replace(marker, style="ADV")  # 首先，… 其次，… 第三，… 第四，…: one list
         while self.stack and self.stack[-1][0] != marker.style and any(s == marker.style for s, _ in self.stack):
             self.stack.pop()
         if self.stack and self.stack[-1][0] == marker.style:
@@ -215,6 +217,11 @@ def _plain_block(t: _Builder, b: Block) -> None:
         for run in _runs(inline):
             del t.stack[parent_depth:]
             intro = _clause_cue(t, b.start, run[0].pos)
+            if intro is None and run[0].number > 1:
+                # the run's first member went unmarked (`…突出问题。比如：有的…；二是…`): the paragraph before
+                # the run says what it lists
+                before = t.text[b.start:run[0].pos]
+                intro = lead_kind(before) or intro_kind(before)
             if intro and not t.stack:
                 t.switch(intro, run[0].pos)
             for m in run:
