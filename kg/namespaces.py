@@ -36,8 +36,10 @@ class DJO(DefinedNamespace):
     Unit: URIRef
     addresses: URIRef
     approximate: URIRef
+    citedBy: URIRef
     countedThing: URIRef
     distinctPrograms: URIRef
+    documentLabel: URIRef
     encoding: URIRef
     end: URIRef
     evidenceFor: URIRef
@@ -52,6 +54,7 @@ class DJO(DefinedNamespace):
     involves: URIRef
     kindEvidence: URIRef
     level: URIRef
+    levelLabel: URIRef
     masked: URIRef
     maskedMetricCount: URIRef
     mentionCount: URIRef
@@ -63,6 +66,7 @@ class DJO(DefinedNamespace):
     otherReport: URIRef
     parentStatement: URIRef
     place: URIRef
+    problemCount: URIRef
     programA: URIRef
     programB: URIRef
     programCount: URIRef
@@ -81,12 +85,16 @@ class DJO(DefinedNamespace):
     sourcePath: URIRef
     start: URIRef
     statementCount: URIRef
+    statementKinds: URIRef
     tallyKind: URIRef
     tallyLevel: URIRef
     tallyProgram: URIRef
+    tallyProgramLabel: URIRef
+    tallyYear: URIRef
     text: URIRef
     textShare: URIRef
     theme: URIRef
+    themeLabel: URIRef
     unitCount: URIRef
     unitKind: URIRef
     unitKindLabel: URIRef

@@ -23,8 +23,9 @@ def corpus_graph(state: State, ids: list[str], digests: dict[str, dict[str, Any]
     def counted() -> Iterator[dict[str, EntityFact]]:
         for rid, facts in zip(ids, state.facts(ids, signatures, digests)):
             d = digests[rid]
-            named = [key for key, f in facts.items() if f.category == "program" and f.mentions > 0]
-            tallies.add_report(d, named, concept_iri("level", d["level"]) if d["level"] else "")
+            named = {key: f.mentions for key, f in facts.items() if f.category == "program" and f.mentions > 0}
+            documents = [key for key, f in facts.items() if f.category == "document" and f.mentions > 0]
+            tallies.add_report(d, named, concept_iri("level", d["level"]) if d["level"] else "", documents)
             yield facts
 
     triples = corpus_triples(counted())

@@ -9,8 +9,9 @@ metrics and links — the lean provenance model, aligned with NIF 2.0.
   `nif:endIndex` says otherwise (a variant of another length); its text is that slice of its
   super-string.
 * Nothing another triple states already: no report title beside its label, no statement
-  sentence string, no mention text equal to a label, no false `djo:masked`/`djo:approximate`,
-  no position or depth (the statement's start and parent give them).
+  sentence string, no mention text equal to a label, no `djo:masked` (a metric without `djo:value`
+  is masked), no false `djo:approximate`, no position or depth (the statement's start and parent
+  give them).
 """
 
 from __future__ import annotations
@@ -197,8 +198,6 @@ def _metric(node: ox.NamedNode, metric: Metric) -> list[ox.Triple]:
         out.append(T(node, djo("value"), decimal(metric.value)))
     if metric.value_max is not None:
         out.append(T(node, djo("valueMax"), decimal(metric.value_max)))
-    if metric.masked:
-        out.append(T(node, djo("masked"), boolean(True)))
     if metric.approx:
         out.append(T(node, djo("approximate"), boolean(True)))
     return out

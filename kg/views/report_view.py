@@ -180,7 +180,7 @@ def _metrics(props: dict) -> list[dict[str, str]]:
 
         value = get("value")
         out.append({"text": get("text"), "what": get("countedThing"), "value": f"{float(value):g}" if value else "",
-                    "unit": get("unitOfMeasure"), "masked": get("masked") or "false",
+                    "unit": get("unitOfMeasure"), "masked": "false" if value else "true",  # a figure without value is masked
                     "approx": get("approximate") or "false", "start": get("start")})
     out.sort(key=lambda m: (int(m["start"]), m["text"], m["what"], m["value"], m["unit"], m["masked"], m["approx"]))
     return out
