@@ -22,6 +22,7 @@ from ..numerals import chars, circled_value, ordinal, small_numerals
 
 INLINE_STYLES = ("SHI", "YAO", "DI", "PAR", "CIR")
 _BEFORE_INLINE = "。；：，！？;:,、"
+_SECOND_YAO = re.compile(r"[^。]{2,80}?[；;，,]\s*二要")
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,11 @@ def inline_markers(text: str, start: int, end: int, first_style: str | None = No
     for style, pattern in _inline_patterns().items():
         for m in pattern.finditer(text, start, end):
             before = text[start:m.start()].rstrip(" \u3000\n")
-            if before and before[-1] not in _BEFORE_INLINE:
-                continue
-            found.append((m.start(), m.end(), style, _number(style, m.group(1)), m.group(0)))
+            number = _number(style, m.group(1))
+            if before and before[-1] not in _BEFORE_INLINE and not (
+                    style == "YAO" and number == 1 and _SECOND_YAO.match(text, m.end(), end)):
+                continue  # (`他要求各支部一要…；二要…`: a run of requirements may open right after its subject)
+            found.append((m.start(), m.end(), style, number, m.group(0)))
     found.sort()
     out: list[Marker] = []
     last: dict[str, int] = {}
@@ -119,7 +122,8 @@ def inline_markers(text: str, start: int, end: int, first_style: str | None = No
         at_start = not text[start:pos].strip()
         prev = last.get(style, 0)
         before = text[start:pos].rstrip(" \u3000\n")
-        opens = (number == 1 or (late and not out)) and (at_start or before.endswith(("：", ":", "。", "；", "，")))
+        opens = (number == 1 or (late and not out)) and (at_start or before.endswith(("：", ":", "。", "；", "，"))
+                                                         or (style == "YAO" and number == 1))
         counts_on = prev and prev < number <= prev + 2
         if opens or counts_on or (at_start and not prev and style == (first_style or style)):
             out.append(Marker(pos, body, style, number, token, at_start))

@@ -203,6 +203,9 @@ def _marker_block(t: _Builder, b: Block, marker: Marker) -> None:
         intro = Hit(kind, 3, 0, len(marker.text), marker.text) if kind else None
         t.add(marker, intro, b)
         intro = intro_kind(own) if introduces_only(own) else None
+        if intro is None and marker.style == "ADV" and inline:
+            # a paragraph of a sequence (`最后，书记提出几点希望，一是…`): its run is what its last clause announces
+            intro = _clause_cue(t, marker.body, inline[0].pos)
     for m in inline:
         t.add(m, intro, b)
 
@@ -214,7 +217,7 @@ def _plain_block(t: _Builder, b: Block) -> None:
         while t.stack and t.stack[-1][0] in _RUN_STYLES:  # a new paragraph opens a new run
             t.stack.pop()
         parent_depth = len(t.stack)
-        for run in _runs(inline):
+        for run in _runs(t.text, inline):
             del t.stack[parent_depth:]
             intro = _clause_cue(t, b.start, run[0].pos)
             if intro is None and run[0].number > 1:
@@ -238,13 +241,19 @@ def _plain_block(t: _Builder, b: Block) -> None:
         t.switch(lead, b.start)
 
 
-def _runs(markers: list[Marker]) -> list[list[Marker]]:
-    """Split a paragraph's enumerators where the numbering of the first style starts again."""
+def _runs(text: str, markers: list[Marker]) -> list[list[Marker]]:
+    """Split a paragraph's enumerators where the numbering of the first style starts again, or where another
+    style opens at 1 in a new sentence that announces it (`…三是推进有力。他要求一要…；二要…` is a second
+    run; `二是建强队伍。（1）…（2）…` keeps its sub-items)."""
     runs: list[list[Marker]] = []
     for m in markers:
         first = runs[-1][0] if runs else None
         last_same = next((x for x in reversed(runs[-1]) if x.style == m.style), None) if runs else None
-        if first is None or (m.style == first.style and last_same is not None and m.number <= last_same.number):
+        between = text[runs[-1][-1].pos:m.pos] if runs else ""
+        new_sentence = bool(runs) and m.number == 1 and m.style not in {x.style for x in runs[-1]} \
+            and "。" in between and intro_kind(between[between.rfind("。") + 1:]) is not None
+        if first is None or new_sentence or (m.style == first.style and last_same is not None
+                                             and m.number <= last_same.number):
             runs.append([m])
         else:
             runs[-1].append(m)
