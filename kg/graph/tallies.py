@@ -139,6 +139,14 @@ class TallyCounter:
             out += [T(node, djo("unitKindLabel"), kind_label), T(node, djo("tallyProgram"), ox.NamedNode(p)),
                     T(node, djo("statementCount"), integer(len(stmts))), T(node, djo("reportCount"), integer(len(reports)))]
             out += _head(node, "kind_program")
+        for key, (programs, reports, unit_label, kind_label) in sorted(unit_group.items()):
+            node = _node("unit_programs", key)
+            out += [T(node, djo("unitLabel"), unit_label), T(node, djo("distinctPrograms"), integer(len(programs))),
+                    T(node, djo("reportCount"), integer(len(reports)))]
+            if kind_label is not None:
+                out.append(T(node, djo("unitKindLabel"), kind_label))
+            out += _head(node, "unit_programs")
+        del kind_program, unit_group  # one grouping's sets at a time: the main process's peak
         # program_units: units in the statements invoking a program, by program name, unit label and kind
         program_unit: dict[tuple[str, str, str], tuple[set[str], set[str], ox.Literal, ox.Literal, ox.Literal | None]] = {}
         for u, p, s, r in self.unit_statements:
@@ -156,13 +164,7 @@ class TallyCounter:
             if kind_label is not None:
                 out.append(T(node, djo("unitKindLabel"), kind_label))
             out += _head(node, "program_unit")
-        for key, (programs, reports, unit_label, kind_label) in sorted(unit_group.items()):
-            node = _node("unit_programs", key)
-            out += [T(node, djo("unitLabel"), unit_label), T(node, djo("distinctPrograms"), integer(len(programs))),
-                    T(node, djo("reportCount"), integer(len(reports)))]
-            if kind_label is not None:
-                out.append(T(node, djo("unitKindLabel"), kind_label))
-            out += _head(node, "unit_programs")
+        del program_unit
         # programs_by_level: reports of each level naming each program
         for (level, p), n in sorted(self.level_program.items()):
             node = _node("level_program", (level, p))
