@@ -77,6 +77,10 @@ CASES = [
     ("某县非公企业党建工作情况汇报\n一年来，县内非公企业党组织不断壮大，企业党员作用明显，企业主支持党建。" + BODY,
      "工作总结", "某县非公企业", None, "两新", None),
     ("社会工作部2023年新兴领域党建工作总结" + BODY, "工作总结", "社会工作部", None, "机关部门", 2023),
+    # a news subject whose name the unit grammar reads short (a numeral opens it); the author's own unit
+    ("2月13日，三里河街道召开社区党组织书记述职评议大会。" + BODY, "其他", "三里河街道", None, "乡镇街道", None),
+    ("2022年党建工作总结\n今年以来，我村党支部坚持以党建引领乡村振兴。" + BODY, "工作总结", "村党支部", None, "村社区",
+     2022),
     # a news item that mentions rectification is no rectification report
     ("近日，某街道召开述职评议会，要求各社区抓好巡察整改。" + BODY, "其他", "某街道", None, "乡镇街道", None),
 ]

@@ -266,6 +266,8 @@ def _news_subject(r: _Reader, zone: tuple[int, int], units: list[UnitHit]) -> Un
     if not m:
         return None
     unit = next((u for u in units if m.start(1) <= u.start and u.end <= m.end(1)), None)
+    if unit is not None and not unit.named and unit.end == m.end(1) and unit.start > m.start(1):
+        unit = None  # the subject names more than the unit grammar read (七里墩街道, where it saw 街道)
     if unit is None:
         subject = m.group(1)
         place = re.search(r"[\u4e00-\u9fff]{2,6}?(?:街道|街|镇|乡|县|区|市|村|社区)$", subject)
@@ -291,10 +293,13 @@ def _signature_unit(r: _Reader, units: list[UnitHit]) -> UnitHit | None:
 
 
 def _opening_unit(r: _Reader, zone: tuple[int, int], units: list[UnitHit]) -> UnitHit | None:
-    """A named unit in the body's first sentence (`2020年度，某小学党支部根据…`)."""
-    first = re.search(r"[。！？]", r.ctx.text[zone[0]:zone[1]])
+    """A named unit in the body's first sentence (`2020年度，某小学党支部根据…`), or the unit the author
+    calls their own there (`今年以来，我村党支部坚持…`)."""
+    text = r.ctx.text
+    first = re.search(r"[。！？]", text[zone[0]:zone[1]])
     end = zone[0] + (first.end() if first else 80)
-    unit = next((u for u in units if zone[0] <= u.start < end and u.named), None)
+    unit = next((u for u in units if zone[0] <= u.start < end and (
+        u.named or (text[u.start - 1:u.start] in ("我", "本") and len(u.label) >= 3))), None)
     if unit:
         r.note("reporting_unit", unit.start, unit.end)
     return unit
