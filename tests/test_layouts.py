@@ -191,6 +191,12 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "近日，某村召开党员大会。\n首先，由支部书记通报全年工作。\n最后，镇联村干部提出几点希望，一是要把党员带好；二是要把产业抓好。\n",
      [("practices", "由支部书记通报全年工作"), ("practices", "镇联村干部提出几点希望"),
       ("measures", "要把党员带好"), ("measures", "要把产业抓好")]),
+    ("a rectification report: quoted findings head what was done about them",
+     "关于某局党组巡察整改进展情况的报告\n二、反馈问题整改情况\n（一）关于“意识形态责任压得不实”的问题\n"
+     "整改情况：一是修订责任清单；二是开展专项检查。\n（二）关于“发展党员把关不严”的问题\n整改情况：一是复查近三年档案；"
+     "二是约谈相关支部书记。\n",
+     [("problems", "关于“意识形态责任压得不实”的问题"), ("practices", "修订责任清单"), ("practices", "开展专项检查"),
+      ("problems", "关于“发展党员把关不严”的问题"), ("practices", "复查近三年档案"), ("practices", "约谈相关支部书记")]),
     # --- text conditions -------------------------------------------------------------------
     ("traditional characters and pinyin noise",
      "某鎮黨委書記述職報告\n二、存在問題\n一是黨員隊伍老化。二是鎮(zhèn)村兩級陣地建設滯後。\n",

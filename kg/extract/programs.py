@@ -155,7 +155,7 @@ def _names_nothing(text: str, span: QuoteSpan, content: str, after: str, has_num
     if rules["debris"].search(content):
         return True
     if rules["finding"].search(content) and (len(content) >= 14 or (
-            before.endswith(("关于", "在")) and text.startswith(("问题", "方面"), span.end))):
+            before.endswith(("关于", "在")) and re.match(r"的?(?:问题|方面)", text[span.end:span.end + 3]))):
         return True
     if after or has_num:
         return False  # a head noun (“钉钉子”精神) or a numeral (“三个一”) makes a name

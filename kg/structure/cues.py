@@ -108,8 +108,8 @@ def introduces_only(own: str) -> bool:
     own = own.strip()
     if is_intro_only(own):
         return True
-    if len(own) > 30 or not own.endswith(("：", ":")):
-        return False
+    if len(own) > 30 or not own.endswith(("：", ":")) or "\n" in own:
+        return False  # (a heading line above the clause states something: `（一）关于“…”的问题` / `整改情况：`)
     clause = own.rstrip("：:")
     hit = intro_kind(clause)
     return hit is not None and hit.end >= len(clause) - 1
