@@ -98,6 +98,11 @@ def modifier_bounds(text: str, start: int, head: str) -> list[int]:
         if masked:
             pos -= len(masked.group(0))
             break
+        ordinal = _ORDINAL.search(window) if _PARTY_HEAD.search(head) else None
+        if ordinal:  # 机关第三党支部, 第一党总支: an ordinal numbers branches of one kind
+            pos -= len(ordinal.group(0))
+            bounds.insert(0, pos)
+            continue
         m = _modifier_regex().search(window)
         if not m:
             break
