@@ -81,6 +81,10 @@ CASES = [
     ("2月13日，三里河街道召开社区党组织书记述职评议大会。" + BODY, "其他", "三里河街道", None, "乡镇街道", None),
     ("2022年党建工作总结\n今年以来，我村党支部坚持以党建引领乡村振兴。" + BODY, "工作总结", "村党支部", None, "村社区",
      2022),
+    # a long title that ends as a speech does is not joined to the salutation under it
+    ("某县委组织部部长在2021年度乡镇党委书记抓基层党建述职评议会上的点评讲话\n同志们：\n刚才，各位书记作了述职。" + BODY,
+     "述职评议讲话", "某县委组织部", "县委组织部部长", "机关部门", 2021),
+    ("中共某市委组织部关于2023年度基层党建工作情况的报告" + BODY, "工作总结", "中共某市委组织部", None, "机关部门", 2023),
     # a news item that mentions rectification is no rectification report
     ("近日，某街道召开述职评议会，要求各社区抓好巡察整改。" + BODY, "其他", "某街道", None, "乡镇街道", None),
 ]

@@ -5,7 +5,8 @@ line break is no paragraph end. A document is hard-wrapped when many of its long
 have the same length (± 2); then a line at that width continues into the next one unless
 the next opens with an enumerator. In any text, a long line that ends inside a sentence
 (after a comma or a character) continues into the next line that does not open with an
-enumerator.
+enumerator — unless it ends as a title does (`…会上的讲话`, `…述职报告`) or the next line is a
+salutation (`同志们：`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from .markers import line_marker
 
 _ENDS_SENTENCE = "。！？；：:;!?…”」』）)"
 _OPEN_CONTINUES = re.compile(r"[，、\u4e00-\u9fff“‘（]$")
+_SALUTATION = re.compile(r"(?:尊敬的|各位|亲爱的)?[^。，]{0,16}?同志们[：:]$|尊敬的[^。]{0,18}[：:]$")
+_TITLE_END = re.compile(r"(?:的讲话|的发言|的点评|述职报告|工作总结|情况报告|情况的报告|对照检查材料|剖析材料|汇报)$")  # a long title
 
 
 @dataclass(frozen=True)
@@ -72,12 +75,12 @@ def blocks(text: str) -> list[Block]:
 
 def _continues(line: str, nxt: str, text: str, nxt_start: int, width: int | None) -> bool:
     stripped, following = line.strip(), nxt.strip()
-    if not following or line_marker(text, nxt_start) is not None:
+    if not following or line_marker(text, nxt_start) is not None or _SALUTATION.match(following):
         return False
     if width and len(stripped) >= width - 2 and not stripped.endswith(("。", "！", "？", "：")):
         return True
     return len(stripped) >= 30 and stripped[-1] not in _ENDS_SENTENCE and bool(_OPEN_CONTINUES.search(stripped)) \
-        and bool(re.match(r"[\u4e00-\u9fff“‘（，、]", following))
+        and bool(re.match(r"[\u4e00-\u9fff“‘（，、]", following)) and not _TITLE_END.search(stripped)
 
 
 def _block(text: str, lines: list[tuple[int, int, str]]) -> Block:
