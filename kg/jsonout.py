@@ -35,9 +35,12 @@ def _report(extraction: Extraction) -> dict[str, Any]:
 def to_json(extraction: Extraction) -> dict[str, Any]:
     ents = extraction.by_category
     units: dict[str, dict[str, Any]] = {}
+    read: dict[str, str] = {}  # a mention's words as the text reads them (folded, simplified, noise-free), once each
     for unit in ents("unit"):
         for m in unit.mentions:
-            surface = normalize(m.text).text.strip()  # as the text reads: folded, simplified, noise-free
+            surface = read.get(m.text)
+            if surface is None:
+                surface = read[m.text] = normalize(m.text).text.strip()
             entry = units.setdefault(surface, {"label": surface, "canonical": unit.label, "mentions": []})
             entry["mentions"].append({"start": m.start, "end": m.end, "text": m.text})
     by_pos = {i.position: i for i in extraction.items}

@@ -28,18 +28,48 @@ _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 UNSTATED = "（未注明）"  # problems_by_theme's unit for a problem that involves none
 
 
+class _Group:
+    """One tally group: its distinct items (statements, problems or programs) and reports, the terms it is
+    written with, and for program_year its mentions and statement kinds."""
+
+    __slots__ = ("items", "reports", "terms", "mentions", "kinds")
+
+    def __init__(self, *terms: Any) -> None:
+        self.items: set[str] = set()
+        self.reports: set[str] = set()
+        self.terms = terms
+        self.mentions = 0
+        self.kinds: set[str] = set()
+
+    def add(self, item: str, report: str) -> None:
+        self.items.add(item)
+        self.reports.add(report)
+
+    def merge(self, other: _Group) -> None:
+        self.items |= other.items
+        self.reports |= other.reports
+        self.mentions += other.mentions
+        self.kinds |= other.kinds
+
+    def counts(self, node: ox.NamedNode, item_term: str) -> list[ox.Triple]:
+        return [T(node, djo(item_term), integer(len(self.items))), T(node, djo("reportCount"), integer(len(self.reports)))]
+
+
+def _group(groups: dict[Any, _Group], key: Any, *terms: Any) -> _Group:
+    found = groups.get(key)
+    if found is None:
+        found = groups[key] = _Group(*terms)
+    return found
+
+
 class TallyCounter:
     """Adds up one report at a time: its digest and the programs its facts name (with the report's level)."""
 
     def __init__(self) -> None:
-        self.pairs: dict[tuple[str, str], tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-        self.unit_program: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # unit → program → reports
-        self.unit_reports: dict[str, set[str]] = defaultdict(set)
+        self.pairs: dict[tuple[str, str], _Group] = {}
         self.unit_statements: list[tuple[str, str, str, str]] = []  # (unit, program, statement, report)
         self.level_program: dict[tuple[str, str], int] = defaultdict(int)
-        # (program, year) → reports, mentions, statements, statement kinds
-        self.program_year: dict[tuple[str, str], tuple[set[str], list[int], set[str], set[str]]] = defaultdict(
-            lambda: (set(), [0], set(), set()))
+        self.program_year: dict[tuple[str, str], _Group] = {}  # (program, year) → statements, reports, mentions, kinds
         self.problems: list[tuple[str, tuple[str, ...], str, str, str, str]] = []  # theme, units, year, level, s, r
         self.citations: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # document → (report, unit, title)
 
@@ -56,15 +86,15 @@ class TallyCounter:
         year = digest["year"]
         if year:
             for p, mentions in programs_named.items():
-                reports, count, _, _ = self.program_year[(p, year)]
-                reports.add(r)
-                count[0] += mentions
+                group = _group(self.program_year, (p, year))
+                group.reports.add(r)
+                group.mentions += mentions
             for st, programs in invokes.items():
                 for p in set(programs):
                     if p in programs_named:
-                        _, _, stmts, stmt_kinds = self.program_year[(p, year)]
-                        stmts.add(st)
-                        stmt_kinds.add(kinds.get(st, ""))
+                        group = self.program_year[(p, year)]
+                        group.items.add(st)
+                        group.kinds.add(kinds.get(st, ""))
         for st, themes in edges["theme"].items():
             if kinds.get(st) == "Problem":
                 for theme in themes:
@@ -73,9 +103,7 @@ class TallyCounter:
             ordered = sorted(set(programs))
             for i, a in enumerate(ordered):
                 for b in ordered[i + 1:]:
-                    stmts, reports = self.pairs[(a, b)]
-                    stmts.add(s)
-                    reports.add(r)
+                    _group(self.pairs, (a, b)).add(s, r)
             for u in involves.get(s, ()):
                 for p in programs:
                     self.unit_statements.append((u, p, s, r))
@@ -101,68 +129,60 @@ class TallyCounter:
                     label_zh.setdefault(t.subject.value, t.object)
             elif p == DJO_IRI + "unitKind" and isinstance(t.object, ox.NamedNode):
                 kind_of[t.subject.value] = t.object.value
+        kind_label = {u: pref[k] for u, k in kind_of.items() if k in pref}
         out: list[ox.Triple] = []
         # cooccurring_programs: pairs of programs (by label) in one statement
-        by_label: dict[tuple[str, str], tuple[set[str], set[str], str, str]] = {}
-        for (a, b), (stmts, reports) in self.pairs.items():
+        by_label: dict[tuple[str, str], _Group] = {}
+        for (a, b), pair in self.pairs.items():
             if a not in pref or b not in pref:
                 continue
             if pref[a].value > pref[b].value:
                 a, b = b, a
-            if pref[a].value == pref[b].value:
-                continue
-            entry = by_label.setdefault((pref[a].value, pref[b].value), (set(), set(), a, b))
-            entry[0].update(stmts)
-            entry[1].update(reports)
-        for key, (stmts, reports, first, second) in sorted(by_label.items()):
+            if pref[a].value != pref[b].value:
+                _group(by_label, (pref[a].value, pref[b].value), a, b).merge(pair)
+        for key, group in sorted(by_label.items()):
             node = _node("program_pair", key)
+            first, second = group.terms
             out += [T(node, djo("programA"), ox.NamedNode(first)), T(node, djo("programB"), ox.NamedNode(second)),
-                    T(node, djo("statementCount"), integer(len(stmts))), T(node, djo("reportCount"), integer(len(reports)))]
+                    *group.counts(node, "statementCount")]
             out += _head(node, "program_pair")
         # programs_by_unit_kind and units_by_programs, grouped by labels as the queries group
-        kind_program: dict[tuple[str, str], tuple[set[str], set[str], ox.Literal, str]] = {}
-        unit_group: dict[tuple[str, str], tuple[set[str], set[str], ox.Literal, ox.Literal | None]] = {}
+        kind_program: dict[tuple[str, str], _Group] = {}
+        unit_group: dict[tuple[str, str], _Group] = {}
         for u, p, s, r in self.unit_statements:
-            kind = kind_of.get(u)
-            kind_label = pref.get(kind) if kind else None
-            if kind_label is not None and p in pref:
-                kp = kind_program.setdefault((kind_label.value, pref[p].value), (set(), set(), kind_label, p))
-                kp[0].add(s)
-                kp[1].add(r)
+            kind = kind_label.get(u)
+            if kind is not None and p in pref:
+                _group(kind_program, (kind.value, pref[p].value), kind, p).add(s, r)
             if u in label:
-                group = unit_group.setdefault((label[u].value, kind_label.value if kind_label else ""),
-                                              (set(), set(), label[u], kind_label))
-                group[0].add(p)
-                group[1].add(r)
-        for key, (stmts, reports, kind_label, p) in sorted(kind_program.items()):
+                _group(unit_group, (label[u].value, kind.value if kind else ""), label[u], kind).add(p, r)
+        for key, group in sorted(kind_program.items()):
             node = _node("kind_program", key)
-            out += [T(node, djo("unitKindLabel"), kind_label), T(node, djo("tallyProgram"), ox.NamedNode(p)),
-                    T(node, djo("statementCount"), integer(len(stmts))), T(node, djo("reportCount"), integer(len(reports)))]
+            kind, p = group.terms
+            out += [T(node, djo("unitKindLabel"), kind), T(node, djo("tallyProgram"), ox.NamedNode(p)),
+                    *group.counts(node, "statementCount")]
             out += _head(node, "kind_program")
-        for key, (programs, reports, unit_label, kind_label) in sorted(unit_group.items()):
+        for key, group in sorted(unit_group.items()):
             node = _node("unit_programs", key)
-            out += [T(node, djo("unitLabel"), unit_label), T(node, djo("distinctPrograms"), integer(len(programs))),
-                    T(node, djo("reportCount"), integer(len(reports)))]
-            if kind_label is not None:
-                out.append(T(node, djo("unitKindLabel"), kind_label))
+            unit_label, kind = group.terms
+            out += [T(node, djo("unitLabel"), unit_label), *group.counts(node, "distinctPrograms")]
+            if kind is not None:
+                out.append(T(node, djo("unitKindLabel"), kind))
             out += _head(node, "unit_programs")
         del kind_program, unit_group  # one grouping's sets at a time: the main process's peak
         # program_units: units in the statements invoking a program, by program name, unit label and kind
-        program_unit: dict[tuple[str, str, str], tuple[set[str], set[str], ox.Literal, ox.Literal, ox.Literal | None]] = {}
+        program_unit: dict[tuple[str, str, str], _Group] = {}
         for u, p, s, r in self.unit_statements:
             if p in pref and u in label:
-                kind = kind_of.get(u)
-                kind_label = pref.get(kind) if kind else None
-                pu = program_unit.setdefault((pref[p].value, label[u].value, kind_label.value if kind_label else ""),
-                                             (set(), set(), pref[p], label[u], kind_label))
-                pu[0].add(s)
-                pu[1].add(r)
-        for pu_key, (stmts, reports, program, unit_label, kind_label) in sorted(program_unit.items()):
+                kind = kind_label.get(u)
+                _group(program_unit, (pref[p].value, label[u].value, kind.value if kind else ""),
+                       pref[p], label[u], kind).add(s, r)
+        for pu_key, group in sorted(program_unit.items()):
             node = _node("program_unit", pu_key)
+            program, unit_label, kind = group.terms
             out += [T(node, djo("tallyProgramLabel"), program), T(node, djo("unitLabel"), unit_label),
-                    T(node, djo("statementCount"), integer(len(stmts))), T(node, djo("reportCount"), integer(len(reports)))]
-            if kind_label is not None:
-                out.append(T(node, djo("unitKindLabel"), kind_label))
+                    *group.counts(node, "statementCount")]
+            if kind is not None:
+                out.append(T(node, djo("unitKindLabel"), kind))
             out += _head(node, "program_unit")
         del program_unit
         # programs_by_level: reports of each level naming each program
@@ -179,40 +199,34 @@ class TallyCounter:
     def _citations(self, label: dict[str, ox.Literal]) -> list[ox.Triple]:
         """documents_cited: per document label, the reports citing it and who they are (the reporting unit's
         label, else the report's title)."""
-        grouped: dict[str, tuple[set[str], set[str], ox.Literal]] = {}
+        grouped: dict[str, _Group] = {}
         for d, cites in self.citations.items():
-            if d not in label:
-                continue
-            entry = grouped.setdefault(label[d].value, (set(), set(), label[d]))
-            for r, unit, title in cites:
-                entry[0].add(r)
-                entry[1].add(label[unit].value if unit in label else title)
+            if d in label:
+                group = _group(grouped, label[d].value, label[d])
+                for r, unit, title in cites:
+                    group.add(label[unit].value if unit in label else title, r)
         out: list[ox.Triple] = []
-        for key, (reports, who, name) in sorted(grouped.items()):
+        for key, group in sorted(grouped.items()):
             node = _node("document", (key,))
-            out += [T(node, djo("documentLabel"), name), T(node, djo("reportCount"), integer(len(reports))),
-                    T(node, djo("citedBy"), ox.Literal(" | ".join(sorted(who))))]
+            out += [T(node, djo("documentLabel"), group.terms[0]), T(node, djo("reportCount"), integer(len(group.reports))),
+                    T(node, djo("citedBy"), ox.Literal(" | ".join(sorted(group.items))))]
             out += _head(node, "document")
         return out
 
     def _program_years(self, pref: dict[str, ox.Literal]) -> list[ox.Triple]:
         """program_by_year: by the program's name and the report's year (as the query groups)."""
-        grouped: dict[tuple[str, str], tuple[set[str], list[int], set[str], set[str], ox.Literal]] = {}
-        for (p, year), (reports, count, stmts, kinds) in self.program_year.items():
-            if p not in pref:
-                continue
-            entry = grouped.setdefault((pref[p].value, year), (set(), [0], set(), set(), pref[p]))
-            entry[0].update(reports)
-            entry[1][0] += count[0]
-            entry[2].update(stmts)
-            entry[3].update(kinds)
+        grouped: dict[tuple[str, str], _Group] = {}
+        for (p, year), group in self.program_year.items():
+            if p in pref:
+                _group(grouped, (pref[p].value, year), pref[p]).merge(group)
         out: list[ox.Triple] = []
-        for key, (reports, count, stmts, kinds, name) in sorted(grouped.items()):
+        for key, group in sorted(grouped.items()):
             node = _node("program_year", key)
-            out += [T(node, djo("tallyProgramLabel"), name), T(node, djo("tallyYear"), ox.Literal(key[1])),
-                    T(node, djo("reportCount"), integer(len(reports))), T(node, djo("mentionCount"), integer(count[0])),
-                    T(node, djo("statementCount"), integer(len(stmts))),
-                    T(node, djo("statementKinds"), ox.Literal(" | ".join(sorted(k for k in kinds if k))))]
+            out += [T(node, djo("tallyProgramLabel"), group.terms[0]), T(node, djo("tallyYear"), ox.Literal(key[1])),
+                    T(node, djo("reportCount"), integer(len(group.reports))),
+                    T(node, djo("mentionCount"), integer(group.mentions)),
+                    T(node, djo("statementCount"), integer(len(group.items))),
+                    T(node, djo("statementKinds"), ox.Literal(" | ".join(sorted(k for k in group.kinds if k))))]
             out += _head(node, "program_year")
         return out
 
@@ -220,40 +234,34 @@ class TallyCounter:
                         label_zh: dict[str, ox.Literal]) -> list[ox.Triple]:
         """themes_ranked, problems_by_level and problems_by_theme: problems (and their reports) by theme, by
         level and theme, and by theme, unit and year — grouped by labels, as the queries group."""
-        ranked: dict[str, tuple[set[str], set[str], ox.Literal]] = {}
-        by_level: dict[tuple[str, str], tuple[set[str], set[str], ox.Literal, ox.Literal]] = {}
-        by_unit: dict[tuple[str, str, str], tuple[set[str], set[str], ox.Literal, ox.Literal]] = {}
+        ranked: dict[str, _Group] = {}
+        by_level: dict[tuple[str, str], _Group] = {}
+        by_unit: dict[tuple[str, str, str], _Group] = {}
         for theme, units, year, level, st, r in self.problems:
             name = label_zh.get(theme)
             if name is None:
                 continue
-            entry = ranked.setdefault(name.value, (set(), set(), name))
-            entry[0].add(st)
-            entry[1].add(r)
+            _group(ranked, name.value, name).add(st, r)
             if level in pref:
-                lv = by_level.setdefault((pref[level].value, name.value), (set(), set(), pref[level], name))
-                lv[0].add(st)
-                lv[1].add(r)
+                _group(by_level, (pref[level].value, name.value), pref[level], name).add(st, r)
             for unit in [label[u] for u in units if u in label] or [ox.Literal(UNSTATED)]:
-                un = by_unit.setdefault((name.value, unit.value, year), (set(), set(), name, unit))
-                un[0].add(st)
-                un[1].add(r)
+                _group(by_unit, (name.value, unit.value, year), name, unit).add(st, r)
         out: list[ox.Triple] = []
-        for theme_key, (stmts, reports, theme_lit) in sorted(ranked.items()):
-            node = _node("theme", (theme_key,))
-            out += [T(node, djo("themeLabel"), theme_lit), T(node, djo("problemCount"), integer(len(stmts))),
-                    T(node, djo("reportCount"), integer(len(reports)))]
+        for key, group in sorted(ranked.items()):
+            node = _node("theme", (key,))
+            out += [T(node, djo("themeLabel"), group.terms[0]), *group.counts(node, "problemCount")]
             out += _head(node, "theme")
-        for (level_name, theme_name), (stmts, reports, level_lit, theme_lit) in sorted(by_level.items()):
-            node = _node("level_theme", (level_name, theme_name))
+        for level_key, group in sorted(by_level.items()):
+            node = _node("level_theme", level_key)
+            level_lit, theme_lit = group.terms
             out += [T(node, djo("levelLabel"), level_lit), T(node, djo("themeLabel"), theme_lit),
-                    T(node, djo("problemCount"), integer(len(stmts))), T(node, djo("reportCount"), integer(len(reports)))]
+                    *group.counts(node, "problemCount")]
             out += _head(node, "level_theme")
-        for group_key, (stmts, reports, theme_lit, unit) in sorted(by_unit.items()):
-            node = _node("theme_unit_year", group_key)
+        for unit_key, group in sorted(by_unit.items()):
+            node = _node("theme_unit_year", unit_key)
+            theme_lit, unit = group.terms
             out += [T(node, djo("themeLabel"), theme_lit), T(node, djo("unitLabel"), unit),
-                    T(node, djo("tallyYear"), ox.Literal(group_key[2])), T(node, djo("problemCount"), integer(len(stmts))),
-                    T(node, djo("reportCount"), integer(len(reports)))]
+                    T(node, djo("tallyYear"), ox.Literal(unit_key[2])), *group.counts(node, "problemCount")]
             out += _head(node, "theme_unit_year")
         return out
 
