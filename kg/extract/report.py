@@ -267,7 +267,7 @@ def _news_subject(r: _Reader, zone: tuple[int, int], units: list[UnitHit]) -> Un
         return None
     unit = next((u for u in units if m.start(1) <= u.start and u.end <= m.end(1)), None)
     if unit is not None and not unit.named and unit.end == m.end(1) and unit.start > m.start(1):
-        unit = None  # the subject names more than the unit grammar read (七里墩街道, where it saw 街道)
+        unit = None  # the subject names more than the unit grammar read (三里河街道, where it saw 街道)
     if unit is None:
         subject = m.group(1)
         place = re.search(r"[\u4e00-\u9fff]{2,6}?(?:街道|街|镇|乡|县|区|市|村|社区)$", subject)
