@@ -7,7 +7,8 @@ signature values, an estimate of the shingles' Jaccard similarity. Pairs at or a
 THRESHOLD (reports that copy whole paragraphs from each other reach 0.1–0.5; unrelated
 reports stay near 0.01) are recorded (`djo:sharesTextWith`, with the share), at most
 MAX_PARTNERS per report. Deterministic: shingles get a 32-bit polynomial hash (vectorised) and the
-permutations use fixed seeds.
+permutations are multiply-shift hashes ((a·x + b) mod 2^64, its high 32 bits; a odd) with fixed seeds:
+a universal family like (a·x + b) mod p, without the modulo that cost a build half its MinHash time.
 """
 
 from __future__ import annotations
@@ -24,15 +25,14 @@ BANDS = 128
 THRESHOLD = 0.08
 MAX_PARTNERS = 5  # per report, the most similar ones
 MAX_BUCKET = 40  # a signature value shared by more reports than this is boilerplate, not a shared passage
-_PRIME = (1 << 61) - 1
 _SPACE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1)
 def _coefficients() -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(20240601)
-    a = rng.integers(1, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
-    b = rng.integers(0, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
+    a = rng.integers(0, 1 << 63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = rng.integers(0, 1 << 63, size=PERMUTATIONS, dtype=np.uint64)
     return a, b
 
 
@@ -51,12 +51,11 @@ def signature(text: str) -> list[int]:
     text = _SPACE.sub("", text)
     if len(text) < SHINGLE:
         return []
-    hashes = np.unique(_shingle_hashes(text)).astype(np.uint64)
+    hashes = np.unique(_shingle_hashes(text))
     a, b = _coefficients()
-    # (a*x + b) mod 2^61-1 with 32-bit x keeps the products below 2^64 only for a < 2^32: fold a first
-    a32 = a & np.uint64(0xFFFFFFFF)
-    values = (np.outer(hashes, a32) + b) % np.uint64(_PRIME)
-    return values.min(axis=0).astype(np.uint64).tolist()
+    with np.errstate(over="ignore"):  # the products wrap modulo 2^64 by design
+        values = (np.multiply.outer(hashes, a) + b) >> np.uint64(32)
+    return values.min(axis=0).tolist()
 
 
 def similar_pairs(signatures: dict[str, list[int]], threshold: float = THRESHOLD) -> list[tuple[str, str, float]]:

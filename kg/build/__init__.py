@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -26,12 +27,12 @@ import pyoxigraph as ox
 from ..store import STORE_DIR, open_store
 from . import fingerprint
 from .corpus import corpus_graph
-from .outputs import rerender_pages, write_page, write_turtle, write_views
+from .outputs import rerender_pages, write_turtle, write_views
 from .plan import Plan, make_plan, scan
 from .sink import StoreSink
 from .state import Entry, Manifest, State
 from .summary import BuildResult, Progress, summary, write_build_json
-from .worker import ReportArtifacts, init_worker, process, turtle_body
+from .worker import Job, ReportArtifacts, init_worker, process, turtle_body
 
 OPTIMIZE_UP_TO = 5_000_000  # compact the store after a build up to this size (≈ 1.5 s per million triples)
 
@@ -106,9 +107,9 @@ def _unchanged(run: _Run, sink: StoreSink) -> bool:
             and sink.report_ids() == run.plan.live)
 
 
-def _jobs(todo: list[tuple[str, str]], pages: bool) -> Iterator[tuple[str, str, bool]]:
+def _jobs(todo: list[tuple[str, str]], out_dir: Path, pages: bool) -> Iterator[Job]:
     for path, rel in todo:
-        yield path, rel, pages
+        yield Job(path, rel, str(out_dir), pages)
 
 
 def _extract_all(run: _Run, sink: StoreSink, jobs: int | None, progress: bool | None) -> None:
@@ -121,11 +122,11 @@ def _extract_all(run: _Run, sink: StoreSink, jobs: int | None, progress: bool | 
     if workers > 1 and len(todo) > 2:
         chunk = max(1, min(16, len(todo) // (workers * 4) or 1))
         with ProcessPoolExecutor(max_workers=min(workers, len(todo)), initializer=init_worker) as pool:
-            for artifacts in pool.map(process, _jobs(todo, run.views), chunksize=chunk):
+            for artifacts in pool.map(process, _jobs(todo, run.out_dir, run.views), chunksize=chunk):
                 _take(run, sink, artifacts, seconds)
                 bar.step()
     else:
-        for job in _jobs(todo, run.views):
+        for job in _jobs(todo, run.out_dir, run.views):
             _take(run, sink, process(job), seconds)
             bar.step()
     run.timings.update(seconds)
@@ -138,17 +139,17 @@ def _take(run: _Run, sink: StoreSink, a: ReportArtifacts, seconds: dict[str, flo
         run.failed.append((a.path, a.error or f"{a.path}: unknown error."))
         return
     t = time.perf_counter()
-    run.state.keep(a)
-    sink.add(a.report_id, a.turtle)
-    if a.page:
-        write_page(run.out_dir, a.report_id, a.page)
+    sink.add(a.report_id, a.nquads)  # the worker has written the report's cache entry and page
     run.entries[a.rel] = Entry(a.sha256, a.report_id, a.stem)
     run.chars += a.chars
     seconds["store"] += time.perf_counter() - t
 
 
 def _commit(run: _Run, sink: StoreSink, optimize: bool | None) -> None:
-    """The corpus graph, graph.ttl, the views, then the manifest marked clean: store and files agree."""
+    """The corpus graph, graph.ttl, the views, then the manifest marked clean: store and files agree.
+
+    The store is compacted in a thread (Oxigraph releases the GIL) while graph.ttl and the views are
+    written: the views read the store during compaction, which RocksDB allows."""
     entries = {**run.plan.keep, **run.entries}
     ids = sorted({e.id for e in entries.values()})
     t = time.perf_counter()
@@ -158,19 +159,26 @@ def _commit(run: _Run, sink: StoreSink, optimize: bool | None) -> None:
     sink.replace_corpus(corpus)
     run.state.prune(set(ids))
     run.timings["corpus"] = time.perf_counter() - t
-    t = time.perf_counter()
-    write_turtle(run.out_dir / "graph.ttl", [run.state.turtle(rid) for rid in ids], turtle_body(corpus))
-    run.timings["turtle"] = time.perf_counter() - t
     store = sink.store
     run.triples = len(store)
+    compacting = None
     if optimize or (optimize is None and run.triples <= OPTIMIZE_UP_TO):
-        _optimize(store, run.timings)  # compacts the bulk-loaded files: queries read a third faster
-    if run.views:
-        stale_pages = [e.id for e in run.plan.keep.values()] if run.manifest.views != fingerprint.views() else []
-        stale_pages += [e.id for e in run.plan.keep.values()
-                        if not (run.out_dir / "reports" / f"{e.id}.html").exists() and e.id not in stale_pages]
-        rerender_pages(run.out_dir, run.state, sorted(stale_pages))
-        write_views(store, run.out_dir, run.timings, [digests[rid] for rid in ids])
+        # compacts the bulk-loaded files: queries read a third faster
+        compacting = threading.Thread(target=_optimize, args=(store, run.timings), name="kg-optimize")
+        compacting.start()
+    try:
+        t = time.perf_counter()
+        write_turtle(run.out_dir / "graph.ttl", [run.state.turtle(rid) for rid in ids], turtle_body(corpus))
+        run.timings["turtle"] = time.perf_counter() - t
+        if run.views:
+            stale_pages = [e.id for e in run.plan.keep.values()] if run.manifest.views != fingerprint.views() else []
+            stale_pages += [e.id for e in run.plan.keep.values()
+                            if not (run.out_dir / "reports" / f"{e.id}.html").exists() and e.id not in stale_pages]
+            rerender_pages(run.out_dir, run.state, sorted(stale_pages))
+            write_views(store, run.out_dir, run.timings, [digests[rid] for rid in ids])
+    finally:
+        if compacting is not None:
+            compacting.join()
     run.state.save(Manifest(entries, fingerprint.views() if run.views else run.manifest.views, "clean", True))
 
 

@@ -22,7 +22,6 @@ from typing import Any
 from ..graph import EntityFact
 from ..store import atomic_write
 from . import fingerprint
-from .worker import ReportArtifacts
 
 STATE_DIR = ".kg"
 STATE_VERSION = 4
@@ -87,12 +86,13 @@ class State:
     def turtle(self, rid: str) -> Path:
         return self.reports / f"{rid}.ttl"
 
-    def keep(self, a: ReportArtifacts) -> None:
-        """Cache one report's artifacts (each file written atomically)."""
-        atomic_write(self.turtle(a.report_id), lambda fh: fh.write(a.turtle))
-        record = {"facts": {k: f.to_json() for k, f in sorted(a.facts.items())}, "minhash": a.minhash,
-                  "counts": a.counts, "chars": a.chars, "digest": a.digest}
-        atomic_write(self.reports / f"{a.report_id}.json",
+    def keep(self, rid: str, turtle: bytes, facts: dict[str, EntityFact], minhash: list[int],
+             counts: dict[str, int], chars: int, digest: dict[str, Any]) -> None:
+        """Cache one report's artifacts (each file written atomically; a worker process calls this)."""
+        atomic_write(self.turtle(rid), lambda fh: fh.write(turtle))
+        record = {"facts": {k: f.to_json() for k, f in sorted(facts.items())}, "minhash": minhash,
+                  "counts": counts, "chars": chars, "digest": digest}
+        atomic_write(self.reports / f"{rid}.json",
                      lambda fh: fh.write(json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")))
 
     def record(self, rid: str) -> dict[str, Any]:

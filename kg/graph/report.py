@@ -32,6 +32,7 @@ from .terms import (
     decimal,
     djo,
     entity_iri,
+    fresh,
     gyear,
     integer,
     nif,
@@ -52,9 +53,9 @@ def report_triples(x: Extraction, source_path: str | None = None) -> list[ox.Tri
 
 def iter_report_triples(x: Extraction, source_path: str | None = None) -> Iterator[ox.Triple]:
     """The report's own triples one section at a time (a long report's triples never all sit in memory)."""
-    report = term(report_iri(x.id))
+    report = fresh(report_iri(x.id))
     yield from _report_node(x, report, source_path)
-    items = {i.position: term(f"{report.value}/item/{i.position}") for i in x.items}
+    items = {i.position: fresh(f"{report.value}/item/{i.position}") for i in x.items}
     for item in x.items:
         yield from _statement(item, items, report, x.themes.get(item.position, []))
     yield from _mentions(x, report, items)
@@ -149,9 +150,11 @@ def _mentions(x: Extraction, report: ox.NamedNode, items: dict[int, ox.NamedNode
     holders = _Holders(x.items)
     sentences: dict[int, ox.NamedNode] = {}
     uses: set[tuple[int, str]] = set()
+    targets = {id(e): term(node_iri(e, rid)) for e in x.entities}  # each entity's node made once
+    refers, begin, within = djo("refersTo"), nif("beginIndex"), nif("superString")
     for n, (start, end, category, _, m, entity) in enumerate(mention_order(x), 1):
-        node = term(f"{report.value}/mention/{n}")
-        target = term(node_iri(entity, rid))
+        node = fresh(f"{report.value}/mention/{n}")
+        target = targets[id(entity)]
         holder = holders.at(start, end)
         if holder is not None:
             context = items[holder.position]
@@ -159,14 +162,13 @@ def _mentions(x: Extraction, report: ox.NamedNode, items: dict[int, ox.NamedNode
                 uses.add((holder.position, target.value))
                 yield T(context, djo("invokes" if category == "program" else "involves"), target)
         else:
-            context = sentences.get(m.sentence_start) or term(f"{report.value}/sentence/{len(sentences) + 1}")
+            context = sentences.get(m.sentence_start) or fresh(f"{report.value}/sentence/{len(sentences) + 1}")
             if m.sentence_start not in sentences:
                 sentences[m.sentence_start] = context
                 yield from (T(context, RDF_TYPE, nif("Sentence")), T(context, nif("anchorOf"), ox.Literal(m.sentence)),
                             T(context, nif("beginIndex"), integer(m.sentence_start)),
                             T(context, nif("referenceContext"), report))
-        yield from (T(node, djo("refersTo"), target), T(node, nif("beginIndex"), integer(start)),
-                    T(node, nif("superString"), context))
+        yield from (T(node, refers, target), T(node, begin, integer(start)), T(node, within, context))
         if end - start != len(entity.label):
             yield T(node, nif("endIndex"), integer(end))
 
@@ -176,7 +178,7 @@ def _metrics(x: Extraction, report: ox.NamedNode, items: dict[int, ox.NamedNode]
     out: list[ox.Triple] = []
     holders = _Holders(x.items)
     for n, metric in enumerate(x.metrics, 1):
-        node = term(f"{report.value}/metric/{n}")
+        node = fresh(f"{report.value}/metric/{n}")
         out += _metric(node, metric)
         holder = holders.at(metric.start, metric.end)
         if holder is not None:
@@ -208,7 +210,7 @@ def _links(x: Extraction, report: ox.NamedNode, items: dict[int, ox.NamedNode]) 
     for n, link in enumerate(x.links, 1):
         source, target = items[link.source], items[link.target]
         out.append(T(source, djo(link.relation), target))
-        node = term(f"{report.value}/link/{n}")
+        node = fresh(f"{report.value}/link/{n}")
         out += [
             T(node, RDF_TYPE, djo("LinkEvidence")),
             T(node, djo("evidenceFor"), source),

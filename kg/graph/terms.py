@@ -37,6 +37,13 @@ def nif(name: str) -> ox.NamedNode:
 
 @cache
 def term(iri: str) -> ox.NamedNode:
+    """A vocabulary or entity node, made once per process."""
+    return ox.NamedNode(iri)
+
+
+def fresh(iri: str) -> ox.NamedNode:
+    """A node of one report (its statements, mentions, sentences, metrics): never cached, since a build's
+    worker mints millions of them and a cache would hold every one until the worker ends."""
     return ox.NamedNode(iri)
 
 
@@ -67,10 +74,13 @@ def gyear(year: int) -> ox.Literal:
 
 
 _SAFE = re.compile(r"[0-9A-Za-z\u4e00-\u9fff_-]")
+_ALL_SAFE = re.compile(r"[0-9A-Za-z\u4e00-\u9fff_-]*")
 
 
 def slug(label: str) -> str:
     """An IRI path segment for a label: Han characters and ASCII letters kept, the rest percent-encoded."""
+    if _ALL_SAFE.fullmatch(label):  # most labels: one match instead of one per character
+        return label
     return "".join(ch if _SAFE.match(ch) else "".join(f"%{b:02X}" for b in ch.encode("utf-8")) for ch in label)
 
 
@@ -94,7 +104,7 @@ def report_iri(report_id: str) -> str:
 
 
 def report_graph(report_id: str) -> ox.NamedNode:
-    return term(f"{DJ_IRI}graph/report/{report_id}")
+    return fresh(f"{DJ_IRI}graph/report/{report_id}")
 
 
 def theme_iri(name: str) -> str:
