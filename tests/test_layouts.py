@@ -197,10 +197,25 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "二是约谈相关支部书记。\n",
      [("problems", "关于“意识形态责任压得不实”的问题"), ("practices", "修订责任清单"), ("practices", "开展专项检查"),
       ("problems", "关于“发展党员把关不严”的问题"), ("practices", "复查近三年档案"), ("practices", "约谈相关支部书记")]),
+    ("a speech turns from achievements to problems inside one paragraph",
+     "同志们：\n去年各支部成效明显，主要体现在：一是责任压得更实。二是阵地建得更好。在肯定成绩的同时，短板也不容忽视，"
+     "具体表现在：一是学习流于形式。二是党员管理偏松。\n",
+     [("practices", "责任压得更实"), ("practices", "阵地建得更好"), ("problems", "学习流于形式"),
+      ("problems", "党员管理偏松")]),
     # --- text conditions -------------------------------------------------------------------
     ("traditional characters and pinyin noise",
      "某鎮黨委書記述職報告\n二、存在問題\n一是黨員隊伍老化。二是鎮(zhèn)村兩級陣地建設滯後。\n",
      [("problems", "党员队伍老化"), ("problems", "镇村两级阵地建设滞后")]),
+    ("a document site's chunk numbers after the file's name and the site's header",
+     "城南街道工委书记述职报告.docx\n《城南街道工委书记述职报告.docx》由会员分享，可在线阅读。\n"
+     "1、城南街道工委书记述职报告\n二、存在的问题\n一是网格支部作用发挥不够，部分楼栋党小组活动\n"
+     "2、时断时续。二是党员发展偏重数量。\n",
+     [("problems", "网格支部作用发挥不够，部分楼栋党小组活动时断时续"), ("problems", "党员发展偏重数量")]),
+    ("a page flattened into one line: short headings between spaces before their first item",
+     T + "一、主要做法 1、建强组织体系。新设网格支部4个。 2、抓实组织生活。 二、存在的问题 一是支部书记年龄偏大。"
+     "二是制度执行不严。 三、下步打算 一是选优配强书记。二是严格执行制度。\n",
+     [("practices", "建强组织体系"), ("practices", "抓实组织生活"), ("problems", "支部书记年龄偏大"),
+      ("problems", "制度执行不严"), ("measures", "选优配强书记"), ("measures", "严格执行制度")]),
     ("site boilerplate between items",
      T + "二、存在问题\n一是学习不深入。\n本文由会员分享，可在线阅读，更多相关文档请在本站搜索\n二是制度不落实。\n",
      [("problems", "学习不深入"), ("problems", "制度不落实")]),

@@ -33,6 +33,12 @@ def test_fold_and_simplify(text_in, text_out):
         ("本文系作者原创投稿，仅供学习参考，请勿照搬照抄！\n报告如下：", "\n报告如下："),
         ("一是加强领导。\n- 3 -\n二是强化责任。", "一是加强领导。\n\n二是强化责任。"),
         ("加入Vip免费下载\n正文。", "\n正文。"),
+        ("开展主题党日12次，……此处隐藏812个字……并按时收缴党费。", "开展主题党日12次，并按时收缴党费。"),
+        ("二是制度执行不严。\n（阅读全部图文内容，您需要先登录！）", "二是制度执行不严。\n"),
+        ("……（开头部分已省略586字）\n二、存在的问题", "\n二、存在的问题"),
+        # a document site's numbered chunks after its header: a chunk inside a sentence continues it
+        ("某报告.docx\n1、某报告\n一是活动\n2、偏少。\n3、二是经费不足。", "某报告.docx\n某报告\n一是活动偏少。\n二是经费不足。"),
+        ("一、主要做法 1、建强组织。", "一、主要做法\n1、建强组织。"),
     ],
 )
 def test_boilerplate_and_noise_removed(text_in, text_out):

@@ -85,6 +85,10 @@ CASES = [
     ("某县委组织部部长在2021年度乡镇党委书记抓基层党建述职评议会上的点评讲话\n同志们：\n刚才，各位书记作了述职。" + BODY,
      "述职评议讲话", "某县委组织部", "县委组织部部长", "机关部门", 2021),
     ("中共某市委组织部关于2023年度基层党建工作情况的报告" + BODY, "工作总结", "中共某市委组织部", None, "机关部门", 2023),
+    # a document site's copy: the file's name (with its extension) over the title repeated
+    ("城北区教育局党组书记2022年度述职报告.docx\n《城北区教育局党组书记2022年度述职报告.docx》由会员分享，可在线阅读。\n"
+     "1、城北区教育局党组书记2022年度述职报告" + BODY, "述职报告", "城北区教育局党组", "局党组书记", "机关部门", 2022),
+    ("第2篇 白杨中学党支部2023年度工作总结" + BODY, "工作总结", "白杨中学党支部", None, "学校", 2023),
     # a news item that mentions rectification is no rectification report
     ("近日，某街道召开述职评议会，要求各社区抓好巡察整改。" + BODY, "其他", "某街道", None, "乡镇街道", None),
 ]
@@ -100,6 +104,12 @@ def test_report_metadata(text, genre, unit, role, level, year):
     assert (meta["genre"], meta["reporting_unit"], meta["level"], meta["year"]) == (genre, unit, level, year)
     if role is not None:
         assert meta["reporter_role"] == role
+
+
+def test_a_file_name_is_the_title_without_its_extension_and_said_once():
+    for text in ("城北区教育局党组书记述职报告.docx\n城北区教育局党组书记述职报告" + BODY,
+                 "第3篇：城北区教育局党组书记述职报告" + BODY):
+        assert to_json(extract(Source("r.txt", text, "utf-8", "0" * 64, "txt")))["title"] == "城北区教育局党组书记述职报告"
 
 
 def test_at_least_thirty_patterns():

@@ -1,12 +1,14 @@
 """What is not report text, found as edits of the original (kg/normalize/offsets.py).
 
 * site boilerplate lines (lexicons/boilerplate.txt), page markers, a site's name and footer
-  next to them, and a document site's chunk numbers (`1、…` `2、…` breaking sentences);
+  next to them, a document site's chunk numbers (`1、…` `2、…` breaking sentences) and its cuts
+  inside a line (`……此处隐藏800个字……`);
 * HTML tags (block tags become line breaks) and entities;
 * pinyin in parentheses after a character (`長(zhǎng)`, `学（xué）校`);
 * emoji, zero-width and bidirectional control characters, non-characters;
 * flattened paragraphs: a space between a sentence end and a numbered heading becomes a
-  line break (`…推进。 二、存在问题`).
+  line break (`…推进。 二、存在问题`), and so do the spaces around a short numbered heading
+  followed by an enumerator (`…述职报告 一、履职情况 1、压实…`, `二、存在的问题 一是…`).
 """
 
 from __future__ import annotations
@@ -30,7 +32,18 @@ _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>\n]{0,400})?\s*/?\
 _BLOCK_TAGS = frozenset("p br div li tr h1 h2 h3 h4 h5 h6 section article table ul ol blockquote".split())
 _ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|amp|lt|gt|quot|#\d{1,5});")
 _FLAT_BREAK = re.compile(r"(?<=[。；！？])[ \u3000\t]+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}、))")
+_ENUMERATOR_AHEAD = (r"(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十][是要]"
+                     r"|首先|第一[，、,])")
+_HEADING_RUN = r"[一二三四五六七八九十]{1,3}、[^\s。；！？，,：:、]{2,20}"
+# a flattened heading between spaces: `…述职报告 一、履职情况 1、压实…` / `二、存在的问题 一是…`
+_INLINE_HEADING = re.compile(rf"(?<=[^\s。；！？])([ \u3000\t]+)(?={_HEADING_RUN}[ \u3000\t]+{_ENUMERATOR_AHEAD})"
+                             rf"|(?:^|(?<=[\s。；！？]))(?:{_HEADING_RUN})([ \u3000\t]+)(?={_ENUMERATOR_AHEAD})", re.M)
 _CHUNK = re.compile(r"\n(\d{1,2})、")
+# a site's cut inside a line: `……此处隐藏800个字……`, `……（开头部分已省略586字）`
+_HIDDEN = re.compile(r"[…\.]{0,6}[ \t\u3000]*[（(]?(?:此处|开头部分|中间部分|以下|部分内容)?已?(?:隐藏|省略)[:：]?[ \t\u3000]*"
+                     r"\d+[ \t\u3000]*个?字[)）]?[ \t\u3000]*[…\.]{0,6}")
+_FIRST_CHUNK = re.compile(r"(?:^|\n)[ \t\u3000]*1、")
+_FILE_NAME = re.compile(r"\.(?:docx?|pdf|pptx?|wps|txt)(?![A-Za-z])", re.I)
 
 
 @cache
@@ -43,10 +56,14 @@ def noise_edits(text: str) -> list[Edit]:
     edits = [Edit(s, e) for s, e in boilerplate_ranges(text)]
     edits += [Edit(m.start(), m.end()) for m in _PINYIN.finditer(text)]
     edits += [Edit(m.start(), m.end()) for m in _INVISIBLE.finditer(text)]
+    edits += [Edit(m.start(), m.end()) for m in _HIDDEN.finditer(text)]
     for m in _TAG.finditer(text):
         edits.append(Edit(m.start(), m.end(), "\n" if m.group(2).lower() in _BLOCK_TAGS else ""))
     edits += [Edit(m.start(), m.end(), "&" if m.group(0) == "&amp;" else " ") for m in _ENTITY.finditer(text)]
     edits += [Edit(m.start(), m.start() + 1, "\n") for m in _FLAT_BREAK.finditer(text)]
+    for m in _INLINE_HEADING.finditer(text):
+        gap = 1 if m.group(1) is not None else 2
+        edits.append(Edit(m.start(gap), m.start(gap) + 1, "\n"))
     edits += _chunk_numbers(text)
     return edits
 
@@ -74,6 +91,7 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
             flagged[i] = True
         elif len(stripped) < 160 and pattern.search(stripped) and not (
             _KEEP_LINE.search(stripped) and not pattern.search(stripped[:30]) and len(stripped) > 40
+            and not _FILE_NAME.search(stripped)  # `《….docx》由会员分享…` names a file, not a report's sentence
         ):
             flagged[i] = True
     nonempty = [i for i, (_, _, line) in enumerate(lines) if line.strip()]
@@ -98,11 +116,13 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
 
 def _chunk_numbers(text: str) -> list[Edit]:
     """A document site cuts a text into numbered chunks (`1、` at the start, then `2、`, `3、` … at line
-    starts, often inside a sentence): the numbers and the line breaks before them are not text."""
-    first = re.match(r"\s*1、", text)
+    starts, often inside a sentence): the numbers and the line breaks before them are not text. The
+    first chunk starts the text, or a line among its first few (after the file's name and the site's
+    header)."""
+    first = _FIRST_CHUNK.search(text, 0, 400)
     if not first:
         return []
-    found = [m for m in _CHUNK.finditer(text)]
+    found = [m for m in _CHUNK.finditer(text, first.end())]
     expected, chunk = 2, []
     for m in found:
         if int(m.group(1)) == expected:
@@ -112,5 +132,6 @@ def _chunk_numbers(text: str) -> list[Edit]:
     if not chunk or breaks_sentence == 0:
         return []
     edits = [Edit(first.end() - 2, first.end())]
-    edits += [Edit(m.start(), m.end(), "\n") for m in chunk]
+    # a chunk that starts inside a sentence continues it; one that starts after a sentence end starts a line
+    edits += [Edit(m.start(), m.end(), "\n" if text[:m.start()].rstrip()[-1:] in "。！？；：" else "") for m in chunk]
     return edits

@@ -20,6 +20,8 @@ _SENTENCE = re.compile(r"[。！？]")
 _SALUTATION = re.compile(rf"^(?:{alternation('salutation_start')})|(?:{alternation('salutation_end')})[：:]$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _GENRE_WORD = re.compile(alternation("genre_words"))
+_FILE_EXT = re.compile(r"\.(?:docx?|pdf|pptx?|wps|txt)$", re.I)  # a title line that is the file's name
+_PIECE = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*篇[\s:：、.．]*(?=\S)")  # an anthology's `第1篇 …`
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,12 @@ def front(text: str, bl: list[Block]) -> Front:
     for i, b in enumerate(bl[:len(title_blocks) + len(skipped) + 3]):
         if i not in skipped and len(b.stripped) <= 30 and _SALUTATION.search(b.stripped):
             skipped.add(i)
-    title = " ".join(bl[i].stripped.replace("\n", "") for i in title_blocks)
-    return Front(title, tuple(title_blocks), frozenset(skipped))
+    parts: list[str] = []
+    for i in title_blocks:  # a file's name loses its extension; a line repeating it is said once
+        part = _PIECE.sub("", _FILE_EXT.sub("", bl[i].stripped.replace("\n", "")))
+        if part not in parts:
+            parts.append(part)
+    return Front(" ".join(parts), tuple(title_blocks), frozenset(skipped))
 
 
 def _outline(text: str, bl: list[Block]) -> list[int]:
