@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from sys import intern
 from typing import Any
 
 import pyoxigraph as ox
@@ -70,6 +71,18 @@ def report_digest(report_id: str, triples: Iterable[ox.Triple]) -> Digest:
                     "level", "genre") else o.value
     out["statements"] = sorted([iri, kind, labels.get(iri, ""), starts.get(iri, 0)] for iri, kind in kinds.items())
     out["edges"] = sorted(e for e in edges if e[1] in kinds)
+    return out
+
+
+def compact(digest: Digest) -> Digest:
+    """The same digest with its rows as tuples and its repeated strings shared (`sys.intern`): a build holds
+    every report's digest at once for the views, and 10,000 read from JSON took 600 MB, a third of that so."""
+    out = dict(digest)
+    out["statements"] = [(intern(iri), intern(kind), label, start) for iri, kind, label, start in digest["statements"]]
+    out["edges"] = [(intern(relation), intern(a), intern(b)) for relation, a, b in digest["edges"]]
+    for key in ("level", "genre", "year", "unit"):
+        if isinstance(out.get(key), str):
+            out[key] = intern(out[key])
     return out
 
 

@@ -8,7 +8,7 @@ the programs/units it names (invokes/involves), measure → problem (addresses) 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from itertools import combinations
+from itertools import chain, combinations
 
 import networkx as nx
 
@@ -20,7 +20,7 @@ def network(c: Corpus) -> nx.Graph:
     added up in plain dictionaries and the graph is made in one go (10,000 reports: millions of pairs)."""
     g = nx.Graph()
     per_statement: dict[str, set[str]] = defaultdict(set)
-    for s, e in c.invokes + c.involves:
+    for s, e in chain(c.invokes, c.involves):  # not a concatenated copy of a million pairs
         per_statement[s].add(e)
     g.add_nodes_from((node, {"label": c.labels.get(node, node), "kind": c.kinds.get(node, "")})
                      for node in sorted({e for es in per_statement.values() for e in es}))

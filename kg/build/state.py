@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..digest import compact
 from ..graph import EntityFact
 from ..store import atomic_write
 from . import fingerprint
@@ -105,7 +106,7 @@ class State:
         for rid in ids:
             record = self.record(rid)
             signatures[rid] = record.get("minhash", [])
-            digests[rid] = record["digest"]
+            digests[rid] = compact(record["digest"])
             yield {k: EntityFact.from_json(v) for k, v in record["facts"].items()}
 
     def prune(self, live: set[str]) -> None:

@@ -85,7 +85,9 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 
 
 def with_values(text: str, binds: dict[str, Any]) -> str:
-    """The query with an initial VALUES row binding the parameters (terms serialised by pyoxigraph)."""
+    """The query with an initial VALUES row binding the parameters (terms serialised by pyoxigraph), in
+    its first `WHERE {` group: a query that wants them bound in a sub-select writes its outer group
+    without the keyword (`SELECT ?x { { SELECT … WHERE { … } } … }`, report_statements.rq)."""
     if not binds:
         return text
     code = _CODE_ONLY.sub(lambda m: " " * len(m.group(0)), text)
