@@ -202,6 +202,14 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "具体表现在：一是学习流于形式。二是党员管理偏松。\n",
      [("practices", "责任压得更实"), ("practices", "阵地建得更好"), ("problems", "学习流于形式"),
       ("problems", "党员管理偏松")]),
+    ("a meeting's agenda states nothing; the requirements after it do",
+     "同志们：\n今天召开支部书记述职评议会，会议共有三项议程：一是支部书记述职；二是民主测评；三是领导讲话。\n"
+     "最后，我提三点要求：一是压实责任；二是补齐短板。\n",
+     [("measures", "压实责任"), ("measures", "补齐短板")]),
+    ("a news item's outline of the reports states nothing",
+     "近日，某学院党委召开支部书记述职会，述职内容主要包括：一是履行职责情况；二是存在问题及下步打算。会议指出，各支部"
+     "还存在一些不足：一是活动形式单一；二是学生党员教育偏弱。\n",
+     [("problems", "活动形式单一"), ("problems", "学生党员教育偏弱")]),
     # --- text conditions -------------------------------------------------------------------
     ("traditional characters and pinyin noise",
      "某鎮黨委書記述職報告\n二、存在問題\n一是黨員隊伍老化。二是鎮(zhèn)村兩級陣地建設滯後。\n",

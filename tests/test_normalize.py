@@ -36,6 +36,9 @@ def test_fold_and_simplify(text_in, text_out):
         ("开展主题党日12次，……此处隐藏812个字……并按时收缴党费。", "开展主题党日12次，并按时收缴党费。"),
         ("二是制度执行不严。\n（阅读全部图文内容，您需要先登录！）", "二是制度执行不严。\n"),
         ("……（开头部分已省略586字）\n二、存在的问题", "\n二、存在的问题"),
+        # a government site's disclosure table: its fields and values go, the file's name stays as the title
+        ("索引号：\n001/2023-1\n发布机构：某局\n文件名称：\n某局关于整改情况的通报\n正文。", "\n\n\n\n某局关于整改情况的通报\n正文。"),
+        ("文件名称：某局关于整改情况的通报\n成文日期：2023-06-02\n正文。", "某局关于整改情况的通报\n\n正文。"),
         # a document site's numbered chunks after its header: a chunk inside a sentence continues it
         ("某报告.docx\n1、某报告\n一是活动\n2、偏少。\n3、二是经费不足。", "某报告.docx\n某报告\n一是活动偏少。\n二是经费不足。"),
         ("一、主要做法 1、建强组织。", "一、主要做法\n1、建强组织。"),

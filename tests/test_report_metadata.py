@@ -88,6 +88,9 @@ CASES = [
     # a document site's copy: the file's name (with its extension) over the title repeated
     ("城北区教育局党组书记2022年度述职报告.docx\n《城北区教育局党组书记2022年度述职报告.docx》由会员分享，可在线阅读。\n"
      "1、城北区教育局党组书记2022年度述职报告" + BODY, "述职报告", "城北区教育局党组", "局党组书记", "机关部门", 2022),
+    ("信息索引号：\n0012/2023-00012\n文件名称：\n中共青石县农业农村局党组关于2023年巡察整改情况的通报\n发布机构：\n青石县农业农村局\n"
+     "公开方式：\n主动公开\n中共青石县农业农村局党组关于2023年巡察整改情况的通报" + BODY, "整改报告", "中共青石县农业农村局党组", None,
+     "机关部门", 2023),
     ("第2篇 白杨中学党支部2023年度工作总结" + BODY, "工作总结", "白杨中学党支部", None, "学校", 2023),
     # a news item that mentions rectification is no rectification report
     ("近日，某街道召开述职评议会，要求各社区抓好巡察整改。" + BODY, "其他", "某街道", None, "乡镇街道", None),

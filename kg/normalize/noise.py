@@ -39,6 +39,10 @@ _HEADING_RUN = r"[一二三四五六七八九十]{1,3}、[^\s。；！？，,：
 _INLINE_HEADING = re.compile(rf"(?<=[^\s。；！？])([ \u3000\t]+)(?={_HEADING_RUN}[ \u3000\t]+{_ENUMERATOR_AHEAD})"
                              rf"|(?:^|(?<=[\s。；！？]))(?:{_HEADING_RUN})([ \u3000\t]+)(?={_ENUMERATOR_AHEAD})", re.M)
 _CHUNK = re.compile(r"\n(\d{1,2})、")
+# the fields of a government site's disclosure table (信息公开), each a line, its value after it or on the next
+_DISCLOSURE = re.compile(r"(?:信息)?索引号|(?:发布|所属|发文|公开)(?:机构|单位)|(?:成文|发布|生成|印发|公开)日期|公开(?:方式|范围|时限|形式)"
+                         r"|发文字号|文号|主题分类|体裁分类|组配分类|服务对象|有效性|主题词|关键词")
+_FIELD = re.compile(rf"^[ \t\u3000•·]*(?:({_DISCLOSURE.pattern})|文件名称|标题)[ \t\u3000]*[:：][ \t\u3000]*")
 # a site's cut inside a line: `……此处隐藏800个字……`, `……（开头部分已省略586字）`
 _HIDDEN = re.compile(r"[…\.]{0,6}[ \t\u3000]*[（(]?(?:此处|开头部分|中间部分|以下|部分内容)?已?(?:隐藏|省略)[:：]?[ \t\u3000]*"
                      r"\d+[ \t\u3000]*个?字[)）]?[ \t\u3000]*[…\.]{0,6}")
@@ -95,11 +99,12 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
         ):
             flagged[i] = True
     nonempty = [i for i, (_, _, line) in enumerate(lines) if line.strip()]
+    cut, titles = _disclosure_fields(lines, nonempty, flagged)
     # short unpunctuated lines next to boilerplate (a site's name) are boilerplate too
     for n, i in enumerate(nonempty):
         stripped = lines[i][2].strip()
         if flagged[i] or len(stripped) > 12 or _SENTENCE_PUNCT.search(stripped) or _KEEP_LINE.search(stripped) \
-                or _NUMBERED.match(stripped):
+                or _NUMBERED.match(stripped) or i in titles:
             continue
         neighbours = [nonempty[m] for m in (n - 1, n + 1) if 0 <= m < len(nonempty)]
         if any(flagged[j] and not _PAGE.match(lines[j][2].strip()) for j in neighbours):
@@ -111,7 +116,36 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
             for j in tail[k:]:
                 flagged[j] = True
             break
-    return [(s, e) for i, (s, e, _) in enumerate(lines) if flagged[i]]
+    return [(s, e) for i, (s, e, _) in enumerate(lines) if flagged[i]] + cut
+
+
+def _disclosure_fields(lines: list[tuple[int, int, str]], nonempty: list[int],
+                       flagged: list[bool]) -> tuple[list[tuple[int, int]], set[int]]:
+    """Flag a disclosure table's fields (`索引号：`, `发布机构：`, `成文日期：` …) and the values under them; a
+    `文件名称：` / `标题：` label goes, its value (the title) stays. Returns the labels cut from lines kept
+    and the lines that hold a title given so (never a site's name)."""
+    cut: list[tuple[int, int]] = []
+    titles: set[int] = set()
+    for n, i in enumerate(nonempty):
+        start, _, line = lines[i]
+        m = _FIELD.match(line)
+        if not m or len(line.strip()) > 80:
+            continue
+        value_follows = m.end() >= len(line.rstrip())
+        if m.group(1):  # a field of the table: the line goes, and its value under it
+            flagged[i] = True
+            if value_follows and n + 1 < len(nonempty):
+                value = lines[nonempty[n + 1]][2].strip()
+                if len(value) <= 40 and not _FIELD.match(value) and "。" not in value:
+                    flagged[nonempty[n + 1]] = True
+        elif value_follows:
+            flagged[i] = True
+            if n + 1 < len(nonempty):
+                titles.add(nonempty[n + 1])
+        else:
+            cut.append((start, start + m.end()))
+            titles.add(i)
+    return cut, titles
 
 
 def _chunk_numbers(text: str) -> list[Edit]:

@@ -126,6 +126,11 @@ def lead_kind(paragraph: str) -> Hit | None:
     return found[0] if found else None
 
 
+def outlines(clause: str) -> bool:
+    """Whether the clause before a run lists a meeting's agenda or a report's parts (its items are none)."""
+    return bool(hits("outline", clause))
+
+
 def enumerator_kind(marker: str) -> str | None:
     """A kind the enumerator itself says (`一要` → measures), or None."""
     found = hits("enum", marker)

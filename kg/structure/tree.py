@@ -24,6 +24,7 @@ from .cues import (
     introduces_only,
     is_cue_heading,
     lead_kind,
+    outlines,
 )
 from .front import Front
 from .markers import INLINE_STYLES, Marker, inline_markers, line_marker
@@ -219,6 +220,8 @@ def _plain_block(t: _Builder, b: Block) -> None:
         parent_depth = len(t.stack)
         for run in _runs(t.text, inline):
             del t.stack[parent_depth:]
+            if outlines(_run_clause(t.text, b.start, run[0].pos)):
+                continue  # an agenda or a report's outline, not statements
             intro = _clause_cue(t, b.start, run[0].pos)
             if intro is None and run[0].number > 1:
                 # the run's first member went unmarked (`…突出问题。比如：有的…；二是…`): the paragraph before
@@ -258,6 +261,12 @@ def _runs(text: str, markers: list[Marker]) -> list[list[Marker]]:
         else:
             runs[-1].append(m)
     return runs
+
+
+def _run_clause(text: str, block_start: int, pos: int) -> str:
+    """The sentence before a run, from the last full stop of its paragraph."""
+    before = text[block_start:pos]
+    return before[max(before.rfind("。"), before.rfind("；")) + 1:]
 
 
 def _clause_cue(t: _Builder, block_start: int, pos: int) -> Hit | None:
