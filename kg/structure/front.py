@@ -22,6 +22,9 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _GENRE_WORD = re.compile(alternation("genre_words"))
 _FILE_EXT = re.compile(r"\.(?:docx?|pdf|pptx?|wps|txt)$", re.I)  # a title line that is the file's name
 _PIECE = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*篇[\s:：、.．]*(?=\S)")  # an anthology's `第1篇 …`
+# a site's decorations of a title: a tag before it (`【调研】`), a note after it (`（完整文档）`, `【精选6篇】`)
+_DECORATION = re.compile(r"^【[^】]{1,6}】\s*|\s*[（(【\[](?:完整(?:版|文档)?|精选\s*\d*\s*篇|最新(?:版)?|范文|word版|可编辑(?:版)?"
+                         r"|通用版|\d+\s*篇)[）)】\]]\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def front(text: str, bl: list[Block]) -> Front:
             skipped.add(i)
     parts: list[str] = []
     for i in title_blocks:  # a file's name loses its extension; a line repeating it is said once
-        part = _PIECE.sub("", _FILE_EXT.sub("", bl[i].stripped.replace("\n", "")))
+        part = _DECORATION.sub("", _PIECE.sub("", _FILE_EXT.sub("", bl[i].stripped.replace("\n", ""))))
         if part not in parts:
             parts.append(part)
     return Front(" ".join(parts), tuple(title_blocks), frozenset(skipped))
