@@ -210,6 +210,13 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "近日，某学院党委召开支部书记述职会，述职内容主要包括：一是履行职责情况；二是存在问题及下步打算。会议指出，各支部"
      "还存在一些不足：一是活动形式单一；二是学生党员教育偏弱。\n",
      [("problems", "活动形式单一"), ("problems", "学生党员教育偏弱")]),
+    ("a heading glued to its first item on one line",
+     T + "一、存在的问题(一)活动阵地缺乏，组织活动难开展。\n(二)党员发展难度大。\n二、下步措施1.加大阵地投入。\n2.拓宽发展渠道。\n",
+     [("problems", "活动阵地缺乏，组织活动难开展"), ("problems", "党员发展难度大"), ("measures", "加大阵地投入"),
+      ("measures", "拓宽发展渠道")]),
+    ("a flattened speech: a section glued to the sentence before it and to its first item",
+     "同志们：\n一、正视问题\n突出表现在：一是学习不够深入。二是制度执行不严。二、突出重点，推动工作提质增效一要抓好学习。二要抓好整改。\n",
+     [("problems", "学习不够深入"), ("problems", "制度执行不严"), ("measures", "抓好学习"), ("measures", "抓好整改")]),
     # --- text conditions -------------------------------------------------------------------
     ("traditional characters and pinyin noise",
      "某鎮黨委書記述職報告\n二、存在問題\n一是黨員隊伍老化。二是鎮(zhèn)村兩級陣地建設滯後。\n",

@@ -43,6 +43,9 @@ def test_fold_and_simplify(text_in, text_out):
         # a document site's numbered chunks after its header: a chunk inside a sentence continues it
         ("某报告.docx\n1、某报告\n一是活动\n2、偏少。\n3、二是经费不足。", "某报告.docx\n某报告\n一是活动偏少。\n二是经费不足。"),
         ("一、主要做法 1、建强组织。", "一、主要做法\n1、建强组织。"),
+        ("一、存在的问题(一)阵地缺乏。", "一、存在的问题\n（一）阵地缺乏。"),  # a line break put between
+        ("二是执行不严。二、突出重点，抓好落实一要抓好学习。", "二是执行不严。\n二、突出重点，抓好落实\n一要抓好学习。"),
+        ("坚持统一要求。二、加强团结统一是关键。", "坚持统一要求。二、加强团结统一是关键。"),  # 统一 is no enumerator
     ],
 )
 def test_boilerplate_and_noise_removed(text_in, text_out):

@@ -8,7 +8,8 @@
 * emoji, zero-width and bidirectional control characters, non-characters;
 * flattened paragraphs: a space between a sentence end and a numbered heading becomes a
   line break (`…推进。 二、存在问题`), and so do the spaces around a short numbered heading
-  followed by an enumerator (`…述职报告 一、履职情况 1、压实…`, `二、存在的问题 一是…`).
+  followed by an enumerator (`…述职报告 一、履职情况 1、压实…`, `二、存在的问题 一是…`), and a
+  line break is put between a numbered heading and the first item glued to it (`一、存在的问题(一)…`).
 """
 
 from __future__ import annotations
@@ -39,6 +40,12 @@ _HEADING_RUN = r"[一二三四五六七八九十]{1,3}、[^\s。；！？，,：
 _INLINE_HEADING = re.compile(rf"(?<=[^\s。；！？])([ \u3000\t]+)(?={_HEADING_RUN}[ \u3000\t]+{_ENUMERATOR_AHEAD})"
                              rf"|(?:^|(?<=[\s。；！？]))(?:{_HEADING_RUN})([ \u3000\t]+)(?={_ENUMERATOR_AHEAD})", re.M)
 _CHUNK = re.compile(r"\n(\d{1,2})、")
+# a flattened page's heading glued to its first item (`一、存在的问题(一)村级阵地…`): a line break goes between
+_GLUED_HEADING = re.compile(r"(?:^|(?<=[\n。！？]))[ \t\u3000]*[一二三四五六七八九十]{1,3}、[ \t\u3000]*[^\s。；！？、，,：:（()）]{2,16}?"
+                            r"(?=[（(]一[）)]|1[、.．](?!\d))", re.M)
+# … and a section glued to the sentence before it and to its first item (`…不够明显。二、突出重点，推动…一要抓好…`)
+_FIRST_ITEM = r"(?:(?<![统专唯万])一[是要](?=[^，。；、的求素点])|[（(]一[）)]|1[、.．](?!\d)|首先[，,])"
+_GLUED_SECTION = re.compile(rf"(?<=[。！？])[二三四五六七八九十]、[^\s。；！？：:]{{2,30}}?(?={_FIRST_ITEM})")
 # the fields of a government site's disclosure table (信息公开), each a line, its value after it or on the next
 _DISCLOSURE = re.compile(r"(?:信息)?索引号|(?:发布|所属|发文|公开)(?:机构|单位)|(?:成文|发布|生成|印发|公开)日期|公开(?:方式|范围|时限|形式)"
                          r"|发文字号|文号|主题分类|体裁分类|组配分类|服务对象|有效性|主题词|关键词")
@@ -65,6 +72,9 @@ def noise_edits(text: str) -> list[Edit]:
         edits.append(Edit(m.start(), m.end(), "\n" if m.group(2).lower() in _BLOCK_TAGS else ""))
     edits += [Edit(m.start(), m.end(), "&" if m.group(0) == "&amp;" else " ") for m in _ENTITY.finditer(text)]
     edits += [Edit(m.start(), m.start() + 1, "\n") for m in _FLAT_BREAK.finditer(text)]
+    edits += [Edit(m.end(), m.end(), "\n") for m in _GLUED_HEADING.finditer(text)]
+    for m in _GLUED_SECTION.finditer(text):
+        edits += [Edit(m.start(), m.start(), "\n"), Edit(m.end(), m.end(), "\n")]
     for m in _INLINE_HEADING.finditer(text):
         gap = 1 if m.group(1) is not None else 2
         edits.append(Edit(m.start(gap), m.start(gap) + 1, "\n"))

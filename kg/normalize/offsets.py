@@ -2,8 +2,10 @@
 
 Normalisation edits the original in two ways only, so that every normalised character
 maps to one original position: an `Edit` deletes a range or replaces it by one character
-(an HTML `<p>` becomes a line break), and the later folding steps replace characters one
-for one. The map is the list of kept segments.
+(an HTML `<p>` becomes a line break), or inserts one character before a position (a line
+break where a flattened page glued a heading to its first item; it maps to the character
+after it), and the later folding steps replace characters one for one. The map is the list
+of kept segments.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Edit:
-    """Delete original [start, end), or replace it by `insert` (one character)."""
+    """Delete original [start, end), or replace it by `insert` (one character); with start == end, insert
+    the character before `start`."""
 
     start: int
     end: int
@@ -56,7 +59,7 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, tuple[int, ...], tup
         if merged and e.start < merged[-1].end:
             last = merged[-1]
             merged[-1] = Edit(last.start, max(last.end, e.end), last.insert or e.insert)
-        elif e.end > e.start:
+        elif e.end > e.start or e.insert:
             merged.append(e)
     pieces: list[str] = []
     starts: list[int] = []
