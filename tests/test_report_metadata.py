@@ -112,7 +112,8 @@ def test_report_metadata(text, genre, unit, role, level, year):
 def test_a_title_loses_a_file_extension_and_a_site_s_decorations_and_is_said_once():
     for text in ("城北区教育局党组书记述职报告.docx\n城北区教育局党组书记述职报告" + BODY,
                  "第3篇：城北区教育局党组书记述职报告" + BODY,
-                 "【述职】城北区教育局党组书记述职报告（完整文档）" + BODY, "城北区教育局党组书记述职报告【精选6篇】" + BODY):
+                 "【述职】城北区教育局党组书记述职报告（完整文档）" + BODY, "城北区教育局党组书记述职报告【精选6篇】" + BODY,
+                 "城北区教育局党组书记述职报告 篇2" + BODY):
         assert to_json(extract(Source("r.txt", text, "utf-8", "0" * 64, "txt")))["title"] == "城北区教育局党组书记述职报告"
 
 

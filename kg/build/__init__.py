@@ -169,6 +169,7 @@ def _commit(run: _Run, sink: StoreSink, optimize: bool | None) -> None:
     try:
         t = time.perf_counter()
         write_turtle(run.out_dir / "graph.ttl", [run.state.turtle(rid) for rid in ids], turtle_body(corpus))
+        del corpus  # the store and graph.ttl hold it now; the views must not hold it too
         run.timings["turtle"] = time.perf_counter() - t
         if run.views:
             stale_pages = [e.id for e in run.plan.keep.values()] if run.manifest.views != fingerprint.views() else []

@@ -24,7 +24,7 @@ _FILE_EXT = re.compile(r"\.(?:docx?|pdf|pptx?|wps|txt)$", re.I)  # a title line 
 _PIECE = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*篇[\s:：、.．]*(?=\S)")  # an anthology's `第1篇 …`
 # a site's decorations of a title: a tag before it (`【调研】`), a note after it (`（完整文档）`, `【精选6篇】`)
 _DECORATION = re.compile(r"^【[^】]{1,6}】\s*|\s*[（(【\[](?:完整(?:版|文档)?|精选\s*\d*\s*篇|最新(?:版)?|范文|word版|可编辑(?:版)?"
-                         r"|通用版|\d+\s*篇)[）)】\]]\s*$", re.I)
+                         r"|通用版|\d+\s*篇)[）)】\]]\s*$|\s+篇\s*[\d一二三四五六七八九十]{1,3}$", re.I)
 
 
 @dataclass(frozen=True)
