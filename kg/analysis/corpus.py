@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,10 +44,7 @@ def load(store: ox.Store, digests: list[Digest] | None = None) -> Corpus:
     Strings are shared, not copied per row."""
     if digests is None:
         digests = store_digests(store)
-    intern: dict[str, str] = {}
-
-    def i(x: str) -> str:
-        return intern.setdefault(x, x)
+    i = sys.intern  # one copy of each IRI (the build's digests are interned already: no second table)
 
     labels: dict[str, str] = {}
     kinds: dict[str, str] = {}
