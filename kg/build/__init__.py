@@ -13,10 +13,9 @@ from __future__ import annotations
 import json
 import os
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -60,6 +59,7 @@ class _Run:
     chars: int = 0
     repaired: bool = False
     triples: int = 0
+    counts: dict[str, int] = field(default_factory=dict)  # nodes per class
 
 
 def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs: int | None = None,
@@ -91,9 +91,7 @@ def build(paths: list[Path] | None = None, out_dir: Path = Path("output"), jobs:
         for entry in run.plan.keep.values():
             sink.add_file(entry.id, state.turtle(entry.id))
     _commit(run, sink, optimize)
-    from ..views import class_counts
-
-    return _finish(run, t0, (class_counts(store), run.triples))
+    return _finish(run, t0, (run.counts, run.triples))
 
 
 def _unchanged(run: _Run, sink: StoreSink) -> bool:
@@ -148,8 +146,9 @@ def _take(run: _Run, sink: StoreSink, a: ReportArtifacts, seconds: dict[str, flo
 def _commit(run: _Run, sink: StoreSink, optimize: bool | None) -> None:
     """The corpus graph, graph.ttl, the views, then the manifest marked clean: store and files agree.
 
-    The store is compacted in a thread (Oxigraph releases the GIL) while graph.ttl and the views are
-    written: the views read the store during compaction, which RocksDB allows."""
+    The store is compacted, and its quads and nodes per class are counted, in threads (Oxigraph releases
+    the GIL) while graph.ttl and the views are written: the views read the store during compaction, which
+    RocksDB allows."""
     entries = {**run.plan.keep, **run.entries}
     ids = sorted({e.id for e in entries.values()})
     t = time.perf_counter()
@@ -160,12 +159,12 @@ def _commit(run: _Run, sink: StoreSink, optimize: bool | None) -> None:
     run.state.prune(set(ids))
     run.timings["corpus"] = time.perf_counter() - t
     store = sink.store
-    run.triples = len(store)
-    compacting = None
-    if optimize or (optimize is None and run.triples <= OPTIMIZE_UP_TO):
-        # compacts the bulk-loaded files: queries read a third faster
-        compacting = threading.Thread(target=_optimize, args=(store, run.timings), name="kg-optimize")
-        compacting.start()
+    from ..views import class_counts
+
+    background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kg-store")
+    sizes = background.submit(_count_and_compact, store, optimize, run.timings)
+    counts = background.submit(class_counts, store)
+    background.shutdown(wait=False)
     try:
         t = time.perf_counter()
         write_turtle(run.out_dir / "graph.ttl", [run.state.turtle(rid) for rid in ids], turtle_body(corpus))
@@ -176,17 +175,21 @@ def _commit(run: _Run, sink: StoreSink, optimize: bool | None) -> None:
             stale_pages += [e.id for e in run.plan.keep.values()
                             if not (run.out_dir / "reports" / f"{e.id}.html").exists() and e.id not in stale_pages]
             rerender_pages(run.out_dir, run.state, sorted(stale_pages))
-            write_views(store, run.out_dir, run.timings, [digests[rid] for rid in ids])
+            write_views(store, run.out_dir, run.timings, [digests[rid] for rid in ids], counts)
     finally:
-        if compacting is not None:
-            compacting.join()
+        run.triples, run.counts = sizes.result(), counts.result()
     run.state.save(Manifest(entries, fingerprint.views() if run.views else run.manifest.views, "clean", True))
 
 
-def _optimize(store: ox.Store, timings: dict[str, float]) -> None:
-    t = time.perf_counter()
-    store.optimize()
-    timings["optimize"] = time.perf_counter() - t
+def _count_and_compact(store: ox.Store, optimize: bool | None, timings: dict[str, float]) -> int:
+    """The store's quads; then, for a store up to OPTIMIZE_UP_TO (or when asked), its bulk-loaded files
+    compacted: queries read a third faster."""
+    triples = len(store)
+    if optimize or (optimize is None and triples <= OPTIMIZE_UP_TO):
+        t = time.perf_counter()
+        store.optimize()
+        timings["optimize"] = time.perf_counter() - t
+    return triples
 
 
 def _last_counts(out_dir: Path) -> tuple[dict[str, int], int]:

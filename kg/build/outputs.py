@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from concurrent.futures import Future
 from pathlib import Path
 from typing import IO, Any
 
@@ -39,7 +40,8 @@ def rerender_pages(out_dir: Path, state: State, ids: list[str]) -> None:
         write_page(out_dir, rid, report_page(rid, parse_chunk(state.turtle(rid).read_bytes())))
 
 
-def write_views(store: ox.Store, out_dir: Path, timings: dict[str, float], digests: list[dict[str, Any]]) -> None:
+def write_views(store: ox.Store, out_dir: Path, timings: dict[str, float], digests: list[dict[str, Any]],
+                counts: Future[dict[str, int]] | None = None) -> None:
     """analysis.json/.html, graph.html and index.html from the store and the cached report digests (the
     pages are written already); the analysis runs in a thread beside the views, so `views` times both."""
     import time
@@ -47,5 +49,5 @@ def write_views(store: ox.Store, out_dir: Path, timings: dict[str, float], diges
     from ..views import write_views as views
 
     t = time.perf_counter()
-    views(store, out_dir, pages=False, digests=digests)
+    views(store, out_dir, pages=False, digests=digests, counts=counts)
     timings["views"] = time.perf_counter() - t
