@@ -43,7 +43,8 @@ def rerender_pages(out_dir: Path, state: State, ids: list[str]) -> None:
 def write_views(store: ox.Store, out_dir: Path, timings: dict[str, float], digests: list[dict[str, Any]],
                 counts: Future[dict[str, int]] | None = None) -> None:
     """analysis.json/.html, graph.html and index.html from the store and the cached report digests (the
-    pages are written already); the analysis runs in a thread beside the views, so `views` times both."""
+    pages are written already); `views` times the overview, the analysis and the index together; `counts`:
+    the nodes per class, being counted beside them."""
     import time
 
     from ..views import write_views as views
