@@ -203,6 +203,8 @@ def read_metadata(ctx: Context, title_spans: tuple[tuple[int, int], ...], body_s
         role, unit = _role_and_unit(r, [(m.end(), m.end() + 16) for m in
                                         _BODY_ROLE.finditer(text, body_start, min(len(text), body_start + 800))][:1],
                                     units)
+    if role is None and unit is None:  # the signature: `述职人：城北区民政局党组书记 王某` on one of the last lines
+        role, unit = _role_and_unit(r, _signature_zones(text), units)
     if unit is None:
         unit = _signature_unit(r, units) or _opening_unit(r, opening_zone, units)
     if unit is None and role:
@@ -277,6 +279,33 @@ def _news_subject(r: _Reader, zone: tuple[int, int], units: list[UnitHit]) -> Un
         unit = UnitHit(place.group(0), place.group(0), start, m.end(1), "", "", True, place.group(0))
     r.note("reporting_unit", unit.start, unit.end)
     return unit
+
+
+_SIGNER = re.compile(r"^[ \t\u3000]*(?:述职人|汇报人|报告人|发言人|作者)[ \t\u3000]*[:：][ \t\u3000]*")
+# an author line: an organisation and a role at its end, a name of a few characters after it at most
+_AUTHOR_LINE = re.compile(r"[ \t\u3000]*(?![一二三四五六七八九十]{1,3}[、是要]|\d{1,2}[、.．]|第[一二三四五六七八九十]{1,3})"
+                          r"[^\s、，,：:（(]{2,30}?(?:书记|主任|部长|局长|校长|院长|经理|董事长|负责人)"
+                          r"(?:[ \t\u3000]+[^\s]{1,4})?[ \t\u3000]*$")
+
+
+def _signature_zones(text: str) -> list[tuple[int, int]]:
+    """Author lines among the last three lines, when those are short and no sentences: an organisation and a
+    role at the line's end, a short name after it at most (`述职人：` dropped); an item (`三是配强支部书记`) is
+    none."""
+    zones: list[tuple[int, int]] = []
+    end = len(text.rstrip())
+    for _ in range(3):
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip() and (len(line.strip()) > 40 or re.search(r"[。；！？]", line)):
+            break
+        m = _SIGNER.match(line)
+        if _AUTHOR_LINE.match(line, m.end() if m else 0):
+            zones.append((start + (m.end() if m else 0), end))
+        if start == 0:
+            break
+        end = start - 1
+    return zones
 
 
 def _signature_unit(r: _Reader, units: list[UnitHit]) -> UnitHit | None:
