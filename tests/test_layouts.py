@@ -210,6 +210,10 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "近日，某支部召开组织生活会，会议分为三个环节：一是书记作对照检查；二是党员互评；三是民主测评。会上，书记指出还存在"
      "一些问题：一是学习不够经常；二是作用发挥不够。\n",
      [("problems", "学习不够经常"), ("problems", "作用发挥不够")]),
+    ("a meeting's steps as paragraphs of ordinal adverbs state nothing",
+     "近日，某支部召开组织生活会。会议分为三个环节：\n首先，书记代表支委作对照检查。\n其次，党员逐一发言。\n"
+     "最后，进行民主测评。\n会上，书记指出存在一些问题：一是学习不够经常；二是作用发挥不够。\n",
+     [("problems", "学习不够经常"), ("problems", "作用发挥不够")]),
     ("a news item's outline of the reports states nothing",
      "近日，某学院党委召开支部书记述职会，述职内容主要包括：一是履行职责情况；二是存在问题及下步打算。会议指出，各支部"
      "还存在一些不足：一是活动形式单一；二是学生党员教育偏弱。\n",

@@ -109,6 +109,7 @@ def build_tree(text: str, bl: list[Block], fm: Front) -> Tree:
     """Scan the blocks of a report in order."""
     t = _Builder(text)
     markers = _adverb_runs([None if i in fm.skipped else line_marker(text, b.start) for i, b in enumerate(bl)])
+    markers = _outlined_runs(bl, markers)
     for i, b in enumerate(bl):
         if i in fm.skipped:
             continue
@@ -142,6 +143,24 @@ def _adverb_runs(markers: list[Marker | None]) -> list[Marker | None]:
             group = []
         elif m is not None and m.style == "ADV":
             group.append(i)
+    return out
+
+
+def _outlined_runs(bl: list[Block], markers: list[Marker | None]) -> list[Marker | None]:
+    """Paragraphs of ordinal adverbs right after a paragraph that announces a meeting's steps or agenda
+    (`会议分为四个环节：` / `首先，…` `其次，…`) narrate the meeting: no list."""
+    out = list(markers)
+    i = 1
+    while i < len(bl):
+        m = out[i]
+        before = bl[i - 1].stripped
+        if m is not None and m.style in ("ADV", "DI") and out[i - 1] is None \
+                and outlines(before[max(before.rfind("。"), before.rfind("；")) + 1:]):
+            while i < len(bl) and (n := out[i]) is not None and n.style == m.style:
+                out[i] = None
+                i += 1
+            continue
+        i += 1
     return out
 
 
