@@ -53,7 +53,9 @@ _FIELD = re.compile(rf"^[ \t\u3000•·]*(?:({_DISCLOSURE.pattern})|文件名称
 # a site's cut inside a line: `……此处隐藏800个字……`, `……（开头部分已省略586字）`
 _HIDDEN = re.compile(r"[…\.]{0,6}[ \t\u3000]*[（(]?(?:此处|开头部分|中间部分|以下|部分内容)?已?(?:隐藏|省略)[:：]?[ \t\u3000]*"
                      r"\d+[ \t\u3000]*个?字[)）]?[ \t\u3000]*[…\.]{0,6}"
-                     r"|精品\s*WORD\s*文档\s*下载\s*可编[缉辑]使用", re.I)  # … and a site's stamp repeated inside lines
+                     r"|精品\s*WORD\s*文档\s*下载\s*可编[缉辑]使用"  # … a site's stamp repeated inside lines
+                     r"|[ \t\u3000]*第[ \t\u3000]*\d+[ \t\u3000]*页[ \t\u3000]*[/，,]?[ \t\u3000]*共[ \t\u3000]*\d+[ \t\u3000]*页", re.I)
+# (… and a page marker inside a line: `第1页共 17 页`)
 _FIRST_CHUNK = re.compile(r"(?:^|\n)[ \t\u3000]*1、")
 _FILE_NAME = re.compile(r"\.(?:docx?|pdf|pptx?|wps|txt)(?![A-Za-z])", re.I)
 
