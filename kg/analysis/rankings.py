@@ -3,6 +3,7 @@ run, Louvain communities of programs (fixed seed), each named by its most centra
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,10 +43,12 @@ def pagerank(g: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-6, max_iter: in
     if n == 0:
         return {}
     index = {node: k for k, node in enumerate(nodes)}
-    m = g.number_of_edges()
-    rows = np.fromiter((index[u] for u, _ in g.edges()), dtype=np.int64, count=m)
-    cols = np.fromiter((index[v] for _, v in g.edges()), dtype=np.int64, count=m)
-    weights = np.fromiter((w for _, _, w in g.edges(data="weight", default=1)), dtype=float, count=m)
+    us, vs, ws = array("q"), array("q"), array("d")  # one pass over the edges, no tuple kept
+    for u, v, w in g.edges(data="weight", default=1):
+        us.append(index[u])
+        vs.append(index[v])
+        ws.append(w)
+    rows, cols, weights = np.frombuffer(us, dtype=np.int64), np.frombuffer(vs, dtype=np.int64), np.frombuffer(ws)
     loops = rows == cols  # a self-loop is one entry, not two
     a = scipy.sparse.coo_array((np.r_[weights, weights[~loops]], (np.r_[rows, cols[~loops]], np.r_[cols, rows[~loops]])),
                                shape=(n, n)).tocsr()

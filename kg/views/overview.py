@@ -193,14 +193,14 @@ def _sentence(text: str, at: int) -> tuple[int, str]:
     return begin + len(raw) - len(raw.lstrip()), raw.strip()
 
 
-def _examples(store: ox.Store, entities: list[list[Any]], index: dict[str, int], wanted: set[int],
+def _examples(store: ox.Store, entities: list[list[Any]], wanted: set[int],
               pages: dict[str, dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
     """Up to SENTENCES source sentences per entity, from the example mentions the corpus graph keeps."""
     out: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    rows = sorted((r for r in select(store, "entity_examples") if index.get(r["entity"]) in wanted),
-                  key=lambda r: (r["entity"], r["m"]))
-    for row in rows:
-        i = index[row["entity"]]
+    rows = sorted(((entities[i][0], i, r) for i in wanted
+                   for r in select(store, "entity_examples", entity=ox.NamedNode(entities[i][0]))),
+                  key=lambda t: (t[0], t[2]["m"]))
+    for _, i, row in rows:
         start, cstart = int(row["start"]), int(row["cstart"])
         end = int(row["end"]) if row["end"] else start + len(entities[i][1])
         offset, text = _sentence(row["ctext"], start - cstart)
@@ -239,7 +239,7 @@ def _details(store: ox.Store, agg: Digested, entities: list[list[Any]], index: d
         if i in shown_set:
             details[i].update({k: v for k, v in (("kind", row["kind"]), ("place", row["place"]),
                                                  ("level", label_of(row["level"]) if row["level"] else "")) if v})
-    for i, found in _examples(store, entities, index, shown_set | set(shown), pages).items():
+    for i, found in _examples(store, entities, shown_set | set(shown), pages).items():
         details[i]["sentences"] = found
     for i in shown:
         iri, cls = entities[i][0], entities[i][2]
