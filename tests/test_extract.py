@@ -136,6 +136,12 @@ def test_roles_places_documents_years():
     assert [d["label"] for d in data["documents"]] == ["中国共产党支部工作条例（试行）"]
 
 
+def test_documents_in_ascii_brackets_and_with_spaces():
+    data = run("2023年党建工作总结\n一是学习<<中国共产党支部工作条例（试行）>>。二是观看专题片《 榜样 》。三是印发《 2023年党建工作要点》。")
+    assert [d["label"] for d in data["documents"]] == ["中国共产党支部工作条例（试行）", "榜样", "2023年党建工作要点"]
+    assert len(data["practices"]) == 3  # the line is no breadcrumb for its `>>`
+
+
 @pytest.mark.parametrize(
     "sentence, what, value, unit, masked, approx, value_max",
     [

@@ -3,7 +3,7 @@
 * site boilerplate lines (lexicons/boilerplate.txt), page markers, a site's name and footer
   next to them, a document site's chunk numbers (`1、…` `2、…` breaking sentences) and its cuts
   inside a line (`……此处隐藏800个字……`);
-* HTML tags (block tags become line breaks) and entities;
+* HTML tags (block tags become line breaks) and entities; titles in ASCII angle brackets (`<<…>>` → `《…》`);
 * pinyin in parentheses after a character (`長(zhǎng)`, `学（xué）校`);
 * emoji, zero-width and bidirectional control characters, non-characters;
 * flattened paragraphs: a space between a sentence end and a numbered heading becomes a
@@ -40,6 +40,7 @@ _HEADING_RUN = r"[一二三四五六七八九十]{1,3}、[^\s。；！？，,：
 _INLINE_HEADING = re.compile(rf"(?<=[^\s。；！？])([ \u3000\t]+)(?={_HEADING_RUN}[ \u3000\t]+{_ENUMERATOR_AHEAD})"
                              rf"|(?:^|(?<=[\s。；！？]))(?:{_HEADING_RUN})([ \u3000\t]+)(?={_ENUMERATOR_AHEAD})", re.M)
 _CHUNK = re.compile(r"\n(\d{1,2})、")
+_ASCII_TITLE = re.compile(r"<<([^<>\n]{1,120})>>")  # a title in plain-text copies: 《…》 in two ASCII characters
 # a flattened page's heading glued to its first item (`一、存在的问题(一)村级阵地…`): a line break goes between
 _GLUED_HEADING = re.compile(r"(?:^|(?<=[\n。！？]))[ \t\u3000]*[一二三四五六七八九十]{1,3}、[ \t\u3000]*[^\s。；！？、，,：:（()）]{2,16}?"
                             r"(?=[（(]一[）)]|1[、.．](?!\d))", re.M)
@@ -71,6 +72,8 @@ def noise_edits(text: str) -> list[Edit]:
     edits += [Edit(m.start(), m.end()) for m in _PINYIN.finditer(text)]
     edits += [Edit(m.start(), m.end()) for m in _INVISIBLE.finditer(text)]
     edits += [Edit(m.start(), m.end()) for m in _HIDDEN.finditer(text)]
+    for m in _ASCII_TITLE.finditer(text):
+        edits += [Edit(m.start(), m.start() + 2, "《"), Edit(m.end() - 2, m.end(), "》")]
     for m in _TAG.finditer(text):
         edits.append(Edit(m.start(), m.end(), "\n" if m.group(2).lower() in _BLOCK_TAGS else ""))
     edits += [Edit(m.start(), m.end(), "&" if m.group(0) == "&amp;" else " ") for m in _ENTITY.finditer(text)]
@@ -104,6 +107,7 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
             continue
         if len(stripped) < 160:
             stripped = to_simplified(fold_width(_PINYIN.sub("", stripped)))  # matched as simplified text
+            stripped = _ASCII_TITLE.sub(r"《\1》", stripped)  # `<<…>>` is a title, no breadcrumb
         if _PAGE.match(stripped):
             flagged[i] = True
         elif len(stripped) < 160 and pattern.search(stripped) and not (
