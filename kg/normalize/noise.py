@@ -1,6 +1,7 @@
 """What is not report text, found as edits of the original (kg/normalize/offsets.py).
 
-* site boilerplate lines (lexicons/boilerplate.txt), page markers, a site's name and footer
+* site boilerplate lines (lexicons/boilerplate.txt; words reports also use — 订阅, 二维码, 会员权益 —
+  only on a line that is no sentence or item, lexicons/boilerplate_weak.txt), page markers, a site's name and footer
   next to them, a document site's chunk numbers (`1、…` `2、…` breaking sentences) and its cuts
   inside a line (`……此处隐藏800个字……`);
 * HTML tags (block tags become line breaks) and entities; titles in ASCII angle brackets (`<<…>>` → `《…》`);
@@ -66,6 +67,19 @@ def _boilerplate() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{line})" for line in lexicon_lines("boilerplate.txt")), re.I)
 
 
+@cache
+def _weak_boilerplate() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{line})" for line in lexicon_lines("boilerplate_weak.txt")), re.I)
+
+
+_ITEM_START = re.compile(r"[（(【〔]?[一二三四五六七八九十\d]{1,3}[、.．)）】〕是要]|第[一二三四五六七八九十]{1,3}[，、,]|首先|其次")
+
+
+def _reads_as_report(line: str) -> bool:
+    """A line of report text, not a site's footer: long, an item, or a sentence."""
+    return len(line) > 40 or bool(_ITEM_START.match(line)) or bool(re.search(r"[。；;]", line))
+
+
 def noise_edits(text: str) -> list[Edit]:
     """Every edit that removes or replaces non-report text, in no particular order."""
     edits = [Edit(s, e) for s, e in boilerplate_ranges(text)]
@@ -109,6 +123,8 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
             stripped = to_simplified(fold_width(_PINYIN.sub("", stripped)))  # matched as simplified text
             stripped = _ASCII_TITLE.sub(r"《\1》", stripped)  # `<<…>>` is a title, no breadcrumb
         if _PAGE.match(stripped):
+            flagged[i] = True
+        elif len(stripped) < 160 and not _reads_as_report(stripped) and _weak_boilerplate().search(stripped):
             flagged[i] = True
         elif len(stripped) < 160 and pattern.search(stripped) and not (
             _KEEP_LINE.search(stripped) and not pattern.search(stripped[:30]) and len(stripped) > 40
