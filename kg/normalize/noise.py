@@ -195,10 +195,11 @@ def _chunk_numbers(text: str) -> list[Edit]:
         if int(m.group(1)) == expected:
             chunk.append(m)
             expected += 1
-    breaks_sentence = sum(1 for m in chunk if text[:m.start()].rstrip()[-1:] not in "。！？；：")
+    ends_sentence = [text[:m.start()].rstrip()[-1:] in "。！？；：" for m in chunk]  # the text before each chunk
+    breaks_sentence = ends_sentence.count(False)
     if not chunk or breaks_sentence == 0:
         return []
     edits = [Edit(first.end() - 2, first.end())]
     # a chunk that starts inside a sentence continues it; one that starts after a sentence end starts a line
-    edits += [Edit(m.start(), m.end(), "\n" if text[:m.start()].rstrip()[-1:] in "。！？；：" else "") for m in chunk]
+    edits += [Edit(m.start(), m.end(), "\n" if ends else "") for m, ends in zip(chunk, ends_sentence)]
     return edits

@@ -155,7 +155,7 @@ def _outlined_runs(bl: list[Block], markers: list[Marker | None]) -> list[Marker
         m = out[i]
         before = bl[i - 1].stripped
         if m is not None and m.style in ("ADV", "DI") and out[i - 1] is None \
-                and outlines(before[max(before.rfind("。"), before.rfind("；")) + 1:]):
+                and outlines(_last_sentence(before)):
             while i < len(bl) and (n := out[i]) is not None and n.style == m.style:
                 out[i] = None
                 i += 1
@@ -239,7 +239,7 @@ def _plain_block(t: _Builder, b: Block) -> None:
         parent_depth = len(t.stack)
         for run in _runs(t.text, inline):
             del t.stack[parent_depth:]
-            if outlines(_run_clause(t.text, b.start, run[0].pos)):
+            if outlines(_last_sentence(t.text[b.start:run[0].pos])):
                 continue  # an agenda or a report's outline, not statements
             intro = _clause_cue(t, b.start, run[0].pos)
             if intro is None and run[0].number > 1:
@@ -282,10 +282,9 @@ def _runs(text: str, markers: list[Marker]) -> list[list[Marker]]:
     return runs
 
 
-def _run_clause(text: str, block_start: int, pos: int) -> str:
-    """The sentence before a run, from the last full stop of its paragraph."""
-    before = text[block_start:pos]
-    return before[max(before.rfind("。"), before.rfind("；")) + 1:]
+def _last_sentence(text: str) -> str:
+    """What follows the last full stop or semicolon of a text (the clause that announces a run)."""
+    return text[max(text.rfind("。"), text.rfind("；")) + 1:]
 
 
 def _clause_cue(t: _Builder, block_start: int, pos: int) -> Hit | None:
