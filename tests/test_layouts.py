@@ -225,6 +225,17 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("a flattened speech: a section glued to the sentence before it and to its first item",
      "同志们：\n一、正视问题\n突出表现在：一是学习不够深入。二是制度执行不严。二、突出重点，推动工作提质增效一要抓好学习。二要抓好整改。\n",
      [("problems", "学习不够深入"), ("problems", "制度执行不严"), ("measures", "抓好学习"), ("measures", "抓好整改")]),
+    ("a rectification notice: a problem quoted for rectification frames how it was fixed",
+     "中共青石县教育局党组关于巡察整改情况的通报\n（一）在“党建主体责任落实不够到位”方面\n"
+     "1.关于“支部组织生活不规范”问题的整改\n一是对照条例逐项自查，补齐会议记录8本。二是约谈支部书记2名。\n",
+     [("problems", "在“党建主体责任落实不够到位”方面"), ("problems", "关于“支部组织生活不规范”问题的整改"),
+      ("practices", "对照条例逐项自查，补齐会议记录8本"), ("practices", "约谈支部书记2名")]),
+    ("a finding listed by 有的 clauses after a clause that announces problems",
+     "在全区整改推进会上的讲话\n同志们：\n从检查情况看，也暴露出一些问题，有的支部“三会一课”记录补写代写；"
+     "有的党员长期不交党费；还有的书记抓党建精力不足。\n",
+     [("problems", "支部“三会一课”记录补写代写"), ("problems", "党员长期不交党费"), ("problems", "书记抓党建精力不足")]),
+    ("有的 clauses that narrate done work are no list",
+     T + "一、主要做法\n各村结合实际创新载体，有的村开设红色夜校，有的村组建党员先锋队。\n", []),
     # --- text conditions -------------------------------------------------------------------
     ("traditional characters and pinyin noise",
      "某鎮黨委書記述職報告\n二、存在問題\n一是黨員隊伍老化。二是鎮(zhèn)村兩級陣地建設滯後。\n",
@@ -234,6 +245,11 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "1、城南街道工委书记述职报告\n二、存在的问题\n一是网格支部作用发挥不够，部分楼栋党小组活动\n"
      "2、时断时续。二是党员发展偏重数量。\n",
      [("problems", "网格支部作用发挥不够，部分楼栋党小组活动时断时续"), ("problems", "党员发展偏重数量")]),
+    ("a document site's chunk number between a heading and its first item keeps the line break",
+     "1、东坡社区党总支书记述职报告\n一、履职情况\n一是新建楼栋党小组3个，把居民\n2、骨干吸收进来。\n二、存在的不足\n"
+     "3、一是党员活动参与率偏低。二是议事协商流于形式。\n",
+     [("practices", "新建楼栋党小组3个，把居民骨干吸收进来"), ("problems", "党员活动参与率偏低"),
+      ("problems", "议事协商流于形式")]),
     ("a page flattened into one line: short headings between spaces before their first item",
      T + "一、主要做法 1、建强组织体系。新设网格支部4个。 2、抓实组织生活。 二、存在的问题 一是支部书记年龄偏大。"
      "二是制度执行不严。 三、下步打算 一是选优配强书记。二是严格执行制度。\n",

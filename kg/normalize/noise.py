@@ -41,6 +41,7 @@ _HEADING_RUN = r"[一二三四五六七八九十]{1,3}、[^\s。；！？，,：
 _INLINE_HEADING = re.compile(rf"(?<=[^\s。；！？])([ \u3000\t]+)(?={_HEADING_RUN}[ \u3000\t]+{_ENUMERATOR_AHEAD})"
                              rf"|(?:^|(?<=[\s。；！？]))(?:{_HEADING_RUN})([ \u3000\t]+)(?={_ENUMERATOR_AHEAD})", re.M)
 _CHUNK = re.compile(r"\n(\d{1,2})、")
+_ITEM_AHEAD = re.compile(rf"[ \t\u3000]*(?:{_ENUMERATOR_AHEAD}|[一二三四五六七八九十]{{1,3}}、)")
 _ASCII_TITLE = re.compile(r"<<([^<>\n]{1,120})>>")  # a title in plain-text copies: 《…》 in two ASCII characters
 # a flattened page's heading glued to its first item (`一、存在的问题(一)村级阵地…`): a line break goes between
 _GLUED_HEADING = re.compile(r"(?:^|(?<=[\n。！？]))[ \t\u3000]*[一二三四五六七八九十]{1,3}、[ \t\u3000]*[^\s。；！？、，,：:（()）]{2,16}?"
@@ -195,7 +196,9 @@ def _chunk_numbers(text: str) -> list[Edit]:
         if int(m.group(1)) == expected:
             chunk.append(m)
             expected += 1
-    ends_sentence = [text[:m.start()].rstrip()[-1:] in "。！？；：" for m in chunk]  # the text before each chunk
+    # the text before each chunk ends a sentence, or the chunk starts an item (`3、一是…` after a heading)
+    ends_sentence = [text[:m.start()].rstrip()[-1:] in "。！？；：" or bool(_ITEM_AHEAD.match(text, m.end()))
+                     for m in chunk]
     breaks_sentence = ends_sentence.count(False)
     if not chunk or breaks_sentence == 0:
         return []

@@ -131,6 +131,13 @@ def outlines(clause: str) -> bool:
     return bool(hits("outline", clause))
 
 
+def frame_kind(own: str) -> Hit | None:
+    """The kind an item's own text gives its sub-items (`关于“…”问题的整改` → practices: how it was
+    fixed), or None when they take the item's own kind."""
+    found = hits("frame", own.strip())
+    return found[-1] if found else None
+
+
 def enumerator_kind(marker: str) -> str | None:
     """A kind the enumerator itself says (`一要` → measures), or None."""
     found = hits("enum", marker)

@@ -2,7 +2,8 @@
 
 Evidence, strongest first:
 1. the clause that opens the item's run (`还存在一些不足：一是…` → problems);
-2. the parent item's kind (children state parts of their parent);
+2. the parent item's kind (children state parts of their parent), unless the parent frames them
+   (`1.关于“…”问题的整改` is a problem; its sub-items report how it was fixed);
 3. the scope's cue (a heading `存在的问题`, a cue sub-heading, a lead paragraph `下一步，…`);
 4. for a scope no cue names: the wording of its items and heading, weighed per kind
    (lexicons/section_cues.tsv `item` rows and `一要` enumerators), else the position: what
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cues import enumerator_kind, language_scores
+from .cues import enumerator_kind, frame_kind, language_scores
 from .tree import Tree
 
 _MARGIN = 1.5  # a kind's wording must outweigh the next one by this factor to decide a scope
@@ -56,7 +57,7 @@ def resolve(tree: Tree, own_texts: list[str], alive: list[bool]) -> list[Decisio
         if node.intro is not None:
             out[i] = Decision(node.intro.kind, f"intro:{node.intro.words}")
         elif node.parent is not None and out[node.parent] is not None:
-            out[i] = Decision(out[node.parent].kind, "parent")  # type: ignore[union-attr]
+            out[i] = _inherit(out[node.parent], own_texts[node.parent])  # type: ignore[arg-type]
         elif tree.scopes[node.scope].kind is not None:
             scope = tree.scopes[node.scope]
             out[i] = Decision(scope.kind, scope.evidence)  # type: ignore[arg-type]
@@ -81,12 +82,18 @@ def resolve(tree: Tree, own_texts: list[str], alive: list[bool]) -> list[Decisio
             if out[i] is None:
                 parent = nodes[i].parent
                 inherited = out[parent] if parent is not None else None
-                out[i] = Decision(inherited.kind, "parent") if inherited is not None else \
+                out[i] = _inherit(inherited, own_texts[parent]) if inherited is not None and parent is not None else \
                     Decision("measures" if problem_side else "practices", "position")
             decided = out[i]
             if decided is not None and decided.kind in ("problems", "causes"):
                 problem_side = True
     return out
+
+
+def _inherit(parent: Decision, parent_text: str) -> Decision:
+    """A child's kind from its parent: the parent's own, or the one the parent's text frames."""
+    framed = frame_kind(parent_text)
+    return Decision(framed.kind, f"frame:{framed.words}") if framed else Decision(parent.kind, "parent")
 
 
 def _has_live_parent(parent: int | None, alive: list[bool]) -> bool:

@@ -5,7 +5,9 @@ Styles (a style nests where it first appears, so `（1）` under `二是…：` 
 * `H1`  `一、` `第一部分` `#` — top headings (sections, never items);
 * `PCN` `（一）` `(一)` `【一】`;  `NUM` `1.` `1、` `1．`;  `PAR` `（1）` `(1)` `1）`;  `CIR` `①`;
 * `SHI` `一是` (`首先是…二是…` counts 首先是 as 一是);  `YAO` `一要`;  `DI` `第一，`;  `ADV` `首先，` `其次，` … `最后，`;  `BUL` `-` `•` …;
-* `LAB` `问题1：`, `整改措施二：` — a labelled number, whose word says the item's kind.
+* `LAB` `问题1：`, `整改措施二：` — a labelled number, whose word says the item's kind;
+* `YOU` `有的…；有的…；还有的…` — the clauses of a finding listed by 有的 inside one paragraph
+  (numbered here 1, 2, …); a list only where the clause before it announces problems (tree.py).
 
 Line styles open a block (paragraph). `SHI`, `YAO`, `DI`, `PAR` and `CIR` also run inline
 inside a paragraph after `。；：，` while their numbers count on (`一是…；二是…`).
@@ -129,6 +131,19 @@ def inline_markers(text: str, start: int, end: int, first_style: str | None = No
             out.append(Marker(pos, body, style, number, token, at_start))
             last[style] = number
     return _single_style_runs(out)
+
+
+_YOU = re.compile(r"(?:还|也)?有的(?=[^，。；、的])")
+
+
+def you_markers(text: str, start: int, end: int) -> list[Marker]:
+    """The `有的…；有的…` clauses of one paragraph, two or more, each right after punctuation."""
+    out: list[Marker] = []
+    for m in _YOU.finditer(text, start, end):
+        before = text[start:m.start()].rstrip(" \u3000\n")
+        if before and before[-1] in "。；：，;:,":
+            out.append(Marker(m.start(), m.end(), "YOU", len(out) + 1, m.group(0), False))
+    return out if len(out) >= 2 else []
 
 
 def _single_style_runs(markers: list[Marker]) -> list[Marker]:

@@ -27,10 +27,10 @@ from .cues import (
     outlines,
 )
 from .front import Front
-from .markers import INLINE_STYLES, Marker, inline_markers, line_marker
+from .markers import INLINE_STYLES, Marker, inline_markers, line_marker, you_markers
 
 _CLAUSE_END = re.compile(r"[。！？；;]")
-_RUN_STYLES = frozenset(INLINE_STYLES) | {"LINE", "BUL", "ADV"}
+_RUN_STYLES = frozenset(INLINE_STYLES) | {"LINE", "BUL", "ADV", "YOU"}
 _SHORT_LINE = 40
 
 
@@ -252,6 +252,8 @@ def _plain_block(t: _Builder, b: Block) -> None:
             for m in run:
                 t.add(m, intro, b)
         return
+    if _finding_clauses(t, b):
+        return
     s = b.stripped
     if s.endswith(("：", ":")):
         cue = _clause_cue(t, b.start, b.end)  # the sentence that ends in the colon
@@ -261,6 +263,22 @@ def _plain_block(t: _Builder, b: Block) -> None:
     lead = lead_kind(s)
     if lead and (len(s) <= 80 or (len(s) <= 200 and lead.start <= 40)):
         t.switch(lead, b.start)
+
+
+def _finding_clauses(t: _Builder, b: Block) -> bool:
+    """A paragraph that lists a finding's clauses by 有的 (`…也发现了一些问题，有的…；有的…`): items,
+    when the clause before the first announces problems."""
+    run = you_markers(t.text, b.start, b.end)
+    intro = _clause_cue(t, b.start, run[0].pos) if run else None
+    if intro is None or intro.kind != "problems":
+        return False
+    while t.stack and t.stack[-1][0] in _RUN_STYLES:
+        t.stack.pop()
+    if not t.stack:
+        t.switch(intro, run[0].pos)
+    for m in run:
+        t.add(m, intro, b)
+    return True
 
 
 def _runs(text: str, markers: list[Marker]) -> list[list[Marker]]:
