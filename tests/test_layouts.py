@@ -189,8 +189,7 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
       ("practices", "选优配强书记"), ("practices", "加强培训")]),
     ("a sequence paragraph's run takes its last clause's cue",
      "近日，某村召开党员大会。\n首先，由支部书记通报全年工作。\n最后，镇联村干部提出几点希望，一是要把党员带好；二是要把产业抓好。\n",
-     [("practices", "由支部书记通报全年工作"), ("practices", "镇联村干部提出几点希望"),
-      ("measures", "要把党员带好"), ("measures", "要把产业抓好")]),
+     [("measures", "要把党员带好"), ("measures", "要把产业抓好")]),  # (the news item's steps are narration)
     ("a rectification report: quoted findings head what was done about them",
      "关于某局党组巡察整改进展情况的报告\n二、反馈问题整改情况\n（一）关于“意识形态责任压得不实”的问题\n"
      "整改情况：一是修订责任清单；二是开展专项检查。\n（二）关于“发展党员把关不严”的问题\n整改情况：一是复查近三年档案；"
@@ -236,6 +235,10 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      [("problems", "支部“三会一课”记录补写代写"), ("problems", "党员长期不交党费"), ("problems", "书记抓党建精力不足")]),
     ("有的 clauses that narrate done work are no list",
      T + "一、主要做法\n各村结合实际创新载体，有的村开设红色夜校，有的村组建党员先锋队。\n", []),
+    ("a news item about a meeting: 首先/其次/最后 narrate its steps, the requirements are a list",
+     "3月2日上午，青石县召开乡镇党委书记述职评议会。\n首先，各乡镇党委书记逐一述职。\n"
+     "其次，县委书记作了点评。\n最后，县委书记提出三点要求，一是要压实责任；二是要补齐短板。\n",
+     [("measures", "要压实责任"), ("measures", "要补齐短板")]),
     # --- text conditions -------------------------------------------------------------------
     ("traditional characters and pinyin noise",
      "某鎮黨委書記述職報告\n二、存在問題\n一是黨員隊伍老化。二是鎮(zhèn)村兩級陣地建設滯後。\n",

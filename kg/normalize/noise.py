@@ -42,6 +42,8 @@ _INLINE_HEADING = re.compile(rf"(?<=[^\s。；！？])([ \u3000\t]+)(?={_HEADING
                              rf"|(?:^|(?<=[\s。；！？]))(?:{_HEADING_RUN})([ \u3000\t]+)(?={_ENUMERATOR_AHEAD})", re.M)
 _CHUNK = re.compile(r"\n(\d{1,2})、")
 _ITEM_AHEAD = re.compile(rf"[ \t\u3000]*(?:{_ENUMERATOR_AHEAD}|[一二三四五六七八九十]{{1,3}}、)")
+# a converter's doubled punctuation (`召开会议,。` `各村(社区),、镇直单位`): the comma before another mark goes
+_DOUBLED = re.compile(r"[,，](?=[ \t\u3000]*[,，。；;、！？!?])")
 _ASCII_TITLE = re.compile(r"<<([^<>\n]{1,120})>>")  # a title in plain-text copies: 《…》 in two ASCII characters
 # a flattened page's heading glued to its first item (`一、存在的问题(一)村级阵地…`): a line break goes between
 _GLUED_HEADING = re.compile(r"(?:^|(?<=[\n。！？]))[ \t\u3000]*[一二三四五六七八九十]{1,3}、[ \t\u3000]*[^\s。；！？、，,：:（()）]{2,16}?"
@@ -87,6 +89,7 @@ def noise_edits(text: str) -> list[Edit]:
     edits += [Edit(m.start(), m.end()) for m in _PINYIN.finditer(text)]
     edits += [Edit(m.start(), m.end()) for m in _INVISIBLE.finditer(text)]
     edits += [Edit(m.start(), m.end()) for m in _HIDDEN.finditer(text)]
+    edits += [Edit(m.start(), m.end()) for m in _DOUBLED.finditer(text)]
     for m in _ASCII_TITLE.finditer(text):
         edits += [Edit(m.start(), m.start() + 2, "《"), Edit(m.end() - 2, m.end(), "》")]
     for m in _TAG.finditer(text):

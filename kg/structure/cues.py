@@ -126,6 +126,11 @@ def lead_kind(paragraph: str) -> Hit | None:
     return found[0] if found else None
 
 
+def reports_meeting(opening: str) -> bool:
+    """Whether a text's first sentence opens a news item about a meeting (its 首先/其次/最后 narrate)."""
+    return bool(hits("news", opening))
+
+
 def outlines(clause: str) -> bool:
     """Whether the clause before a run lists a meeting's agenda or a report's parts (its items are none)."""
     return bool(hits("outline", clause))

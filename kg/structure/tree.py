@@ -25,6 +25,7 @@ from .cues import (
     is_cue_heading,
     lead_kind,
     outlines,
+    reports_meeting,
 )
 from .front import Front
 from .markers import INLINE_STYLES, Marker, inline_markers, line_marker, you_markers
@@ -110,6 +111,7 @@ def build_tree(text: str, bl: list[Block], fm: Front) -> Tree:
     t = _Builder(text)
     markers = _adverb_runs([None if i in fm.skipped else line_marker(text, b.start) for i, b in enumerate(bl)])
     markers = _outlined_runs(bl, markers)
+    markers = _narrated_meeting(bl, markers, fm)
     for i, b in enumerate(bl):
         if i in fm.skipped:
             continue
@@ -162,6 +164,15 @@ def _outlined_runs(bl: list[Block], markers: list[Marker | None]) -> list[Marker
             continue
         i += 1
     return out
+
+
+def _narrated_meeting(bl: list[Block], markers: list[Marker | None], fm: Front) -> list[Marker | None]:
+    """In a news item about a meeting (`1月15日，…召开…述职评议大会`), paragraphs opened by ordinal
+    adverbs (`首先，各村书记逐一述职…` `最后，书记提出几点希望…`) narrate its steps: no list."""
+    body = next((b for i, b in enumerate(bl) if i not in fm.skipped), None)
+    if body is None or not reports_meeting(body.stripped.split("。", 1)[0]):
+        return markers
+    return [None if m is not None and m.style == "ADV" else m for m in markers]
 
 
 def _flush_short(t: _Builder) -> None:
