@@ -58,6 +58,9 @@ def test_fold_and_simplify(text_in, text_out):
         ("一、存在的问题(一)阵地缺乏。", "一、存在的问题\n（一）阵地缺乏。"),  # a line break put between
         ("二是执行不严。二、突出重点，抓好落实一要抓好学习。", "二是执行不严。\n二、突出重点，抓好落实\n一要抓好学习。"),
         ("坚持统一要求。二、加强团结统一是关键。", "坚持统一要求。二、加强团结统一是关键。"),  # 统一 is no enumerator
+        # a forum's anti-copy jammer goes, on its own line or glued before an item; plain ASCII runs stay
+        ("一是学习不深。 x: I! j: g/ H8\n' f% X6 W4 [7 _0 Z二是制度不实。", "一是学习不深。 \n二是制度不实。"),
+        ("按 1 2 3 4 5 排序.", "按 1 2 3 4 5 排序."),
         # a converter's doubled punctuation: the comma before another mark goes, a lone comma stays
         ("召开大会,,各村(社区),、镇直单位参加会议,。", "召开大会，各村（社区）、镇直单位参加会议。"),
     ],

@@ -43,6 +43,8 @@ CASES = [
      "其他", "柳河镇", None, "乡镇街道", 2022),
     ("近日，东城区人民医院党委召开党支部书记述职评议会议。", "其他", "东城区人民医院党委", None, "医院", None),
     ("关于农村基层党组织建设情况的调研报告" + BODY, "其他", None, None, None, None),
+    # a named organisation that is the title's topic reports nothing, but says the level
+    ("城北区机关党支部建设情况调研报告" + BODY, "其他", None, None, "机关部门", None),
     ("按照县委要求，现将我镇抓基层党建工作情况述职如下：" + BODY, "述职报告", None, None, "乡镇街道", None),
     ("根据安排，我代表红旗街道党工委述职如下。" + BODY, "述职报告", "红旗街道党工委", None, "乡镇街道", None),
     ("2021年，作为区卫生健康局党委书记，我认真履行职责。现将有关情况述职如下：" + BODY,

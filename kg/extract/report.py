@@ -12,7 +12,8 @@ the body, each answer with the span of text that gave it:
   signature's unit, or the named unit that opens the body;
 * level — from the reporting unit's type word nearest its end (lexicons/report_levels.tsv:
   `区人民医院` is 医院), else from first-person and scope words of the body (`我镇`, `全县`), else from
-  the kind of institution the body keeps naming (企业, 医院, 学校 …);
+  the kind of institution the body keeps naming (企业, 医院, 学校 …), else the named organisation the
+  title is about (`城北区机关党支部建设情况调研报告` → 机关部门);
 * year — `2021年度` in the title or opening, any year in the title, a year opening the body;
 * place — the reporting unit's territory chain, masks kept as written (`××县柳河镇`).
 """
@@ -216,6 +217,8 @@ def read_metadata(ctx: Context, title_spans: tuple[tuple[int, int], ...], body_s
         level = _pronoun_level(r, title_spans[0][0] if title_spans else body_start)
     if level is None:
         level = _institution_level(r, units)
+    if level is None:  # a title whose organisation is its topic (`城北区机关党支部建设情况调研报告`) still says the level
+        level = _topic_level(r, title_spans, units)
     year = _year(r, list(title_spans), opening_zone)
     place = unit.place if unit and unit.place else None
     return ReportMeta(genre, unit.canonical if unit else None, role, level, year, place, tuple(r.evidence),
@@ -359,6 +362,16 @@ def _institution_level(r: _Reader, units: list[UnitHit]) -> str | None:
     level = ranked[0][0]
     r.note("level", first[level].start, first[level].end)
     return level
+
+
+def _topic_level(r: _Reader, title_spans: tuple[tuple[int, int], ...], units: list[UnitHit]) -> str | None:
+    """The level of the first named organisation in the title, even one that is the report's topic."""
+    for s, e in title_spans:
+        for u in units:
+            if s <= u.start and u.end <= e and u.named and (level := level_of(u.label)):
+                r.note("level", u.start, u.end)
+                return level
+    return None
 
 
 def _pronoun_level(r: _Reader, start: int) -> str | None:

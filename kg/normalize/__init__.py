@@ -3,7 +3,7 @@
 Steps (each keeps every offset mappable to the original text):
 1. remove what is not report text (`noise`): site boilerplate, page markers, document-site
    chunk numbers, HTML, pinyin noise, emoji and invisible characters; line breaks restored
-   in flattened text, a converter's doubled punctuation;
+   in flattened text, a converter's doubled punctuation, a forum's anti-copy jammer;
 2. fold widths and punctuation, straight quotes to curly ones (`fold`);
 3. traditional → simplified characters (OpenCC t2s), character for character.
 

@@ -28,6 +28,10 @@ _PAGE = re.compile(r"^\s*(?:第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|[-
 _KEEP_LINE = re.compile(r"报告|讲话|总结|述职|发言")
 _SENTENCE_PUNCT = re.compile(r"[。；，,;]")
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])")
+# a forum's anti-copy jammer: runs of one- or two-character ASCII tokens between spaces, some with punctuation,
+# on lines of their own or glued before a paragraph (`' f% X6 W4 [7 _0 Q$ J t! Z1 Z二是…`)
+_JAMMER = re.compile(r"(?<![!-~])(?:[!-~]{1,2}[ \t]+){4,}[!-~]{1,2}(?![!-~])[ \t]*")
+_ASCII_PUNCT = re.compile(r"[!-/:-@\[-`{-~]")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufdd0-\ufdef\ufffe\uffff"
                         "\U0001f000-\U0001faff\u2600-\u2604\u2607-\u26ff\ufe00-\ufe0f\U000e0000-\U000e007f\ufffd]")
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>\n]{0,400})?\s*/?\s*>")
@@ -90,6 +94,7 @@ def noise_edits(text: str) -> list[Edit]:
     edits += [Edit(m.start(), m.end()) for m in _INVISIBLE.finditer(text)]
     edits += [Edit(m.start(), m.end()) for m in _HIDDEN.finditer(text)]
     edits += [Edit(m.start(), m.end()) for m in _DOUBLED.finditer(text)]
+    edits += [Edit(m.start(), m.end()) for m in _JAMMER.finditer(text) if _ASCII_PUNCT.search(m.group(0))]
     for m in _ASCII_TITLE.finditer(text):
         edits += [Edit(m.start(), m.start() + 2, "《"), Edit(m.end() - 2, m.end(), "》")]
     for m in _TAG.finditer(text):
