@@ -34,7 +34,10 @@ CASES = [
     ("关于“落实意识形态工作责任制不够到位，阵地管理存在薄弱环节”问题的整改。", None),
     ("（一）在“议事决策程序执行不规范”方面", None),
     ("（二）关于“党费收缴不及时”的问题", None),
-    ("（三）在“青年干部队伍建设存在短板”方面", None),  # a finding's own words: 存在, 短板
+    ("（三）在“青年干部队伍建设存在短板”方面", None),
+    ("群众说“现在办事方便多了”。", None),  # reported speech names nothing
+    ("老党员感慨道：“还是组织想得周到”。", None),
+    ("群众称之为“红色管家”。", "红色管家"),  # a name the people gave is one  # a finding's own words: 存在, 短板
     ("一是存在“重业务、轻党建”现象。", "重业务、轻党建"),  # a short quoted phrase that names a problem is one
     # quotes written the wrong way round still pair
     ("部分”两代表一委员“参加了会议，围绕“1+3”体系作了发言。", "1+3"),

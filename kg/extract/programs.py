@@ -11,7 +11,8 @@ lexicons/quote_rules.tsv):
 * quoted whole sentences (a policy citation ending in `。`, clauses with full stops inside), and
   quoted findings that state a shortcoming: 14 characters or more, or framed as a finding
   (`关于“…不够到位”问题的整改`, `在“…不规范”方面`);
-* questions (a question word: `“靠什么”`, `“抓什么、怎么抓”`), and, for short spans without a
+* questions (a question word: `“靠什么”`, `“抓什么、怎么抓”`) and reported speech (a verb of saying
+  right before the quote: `群众说“现在办事方便多了”`), and, for short spans without a
   head noun or numeral after them: a verb with a directional complement (`“动起来”`), a
   predicate after `让`/`更加` … (`让支部“冒热气”`), a role metaphor after `当好`/`成为` … or
   before `作用`/`角色` (`当好“排头兵”`, `发挥“指挥棒”作用`). A head noun after the quote keeps a
@@ -161,6 +162,7 @@ def _names_nothing(text: str, span: QuoteSpan, content: str, after: str, has_num
         return False  # a head noun (“钉钉子”精神) or a numeral (“三个一”) makes a name
     short, word = len(content) <= 5, len(content) <= 3
     return bool(rules["sentence"].search(content) or rules["interrogative"].search(content)
+                or rules["speech"].search(before)
                 or (short and rules["complement"].search(content))
                 or (short and rules["predicate"].search(before))
                 or (word and rules["role_before"].search(before))
