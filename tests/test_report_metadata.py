@@ -43,6 +43,11 @@ CASES = [
      "其他", "柳河镇", None, "乡镇街道", 2022),
     ("近日，东城区人民医院党委召开党支部书记述职评议会议。", "其他", "东城区人民医院党委", None, "医院", None),
     ("关于农村基层党组织建设情况的调研报告" + BODY, "其他", None, None, None, None),
+    # a title that names only a kind of organ: the opening names the organisation
+    ("党支部书记述职报告\n各位领导、同志们：\n我叫王某，现任石桥村党支部书记。" + BODY,
+     "述职报告", "石桥村党支部", "村党支部书记", "村社区", None),
+    ("党总支书记抓党建工作述职报告\n2022年，城北社区党总支在街道党工委的领导下扎实推进各项工作。" + BODY,
+     "述职报告", "城北社区党总支", "社区党总支书记", "村社区", 2022),
     # a named organisation that is the title's topic reports nothing, but says the level
     ("城北区机关党支部建设情况调研报告" + BODY, "其他", None, None, "机关部门", None),
     ("按照县委要求，现将我镇抓基层党建工作情况述职如下：" + BODY, "述职报告", None, None, "乡镇街道", None),

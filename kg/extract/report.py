@@ -8,7 +8,8 @@ the body, each answer with the span of text that gave it:
 * reporter's role and reporting unit — a role word (lexicons/report_roles.txt) in the title,
   the author line or the opening (`我代表…`, `作为…书记`); the unit right before the role is the
   reporting unit (`柳河镇党委书记` → 柳河镇党委), the role keeps the unit's type word and drops its
-  proper names (`镇党委书记`); else the organisation that opens a news item (`某镇召开…`), the
+  proper names (`镇党委书记`); a title that names only a kind (`党支部书记述职报告`) gives way to the
+  organisation of that kind the opening names (`现任石桥村党支部书记`); else the organisation that opens a news item (`某镇召开…`), the
   signature's unit, or the named unit that opens the body;
 * level — from the reporting unit's type word nearest its end (lexicons/report_levels.tsv:
   `区人民医院` is 医院), else from first-person and scope words of the body (`我镇`, `全县`), else from
@@ -196,6 +197,8 @@ def read_metadata(ctx: Context, title_spans: tuple[tuple[int, int], ...], body_s
     news_of_meeting = genre == "其他" and "述职" in title
     zones = [] if news_of_meeting else [_speaker_zone(text, s, e) for s, e in title_spans]
     role, unit = _role_and_unit(r, zones + intro, units)
+    if unit is not None and role is not None and not unit.named:
+        role, unit = _named_in_opening(r, role, unit, opening_zone, units)
     if unit is None:
         unit = _title_unit(r, title_spans, units)
     if unit is None:  # a news item's subject before any role in its body (`他强调，作为村支部书记要…` is the audience's)
@@ -223,6 +226,17 @@ def read_metadata(ctx: Context, title_spans: tuple[tuple[int, int], ...], body_s
     place = unit.place if unit and unit.place else None
     return ReportMeta(genre, unit.canonical if unit else None, role, level, year, place, tuple(r.evidence),
                       unit.label if unit else None, unit)
+
+
+def _named_in_opening(r: _Reader, role: str, unit: UnitHit, zone: tuple[int, int], units: list[UnitHit]
+                      ) -> tuple[str, UnitHit]:
+    """A title that names only a kind (`党支部书记述职报告`) with the opening naming the organisation of that
+    kind (`现任***村党支部书记`, `城北社区党总支在街道党工委领导下…`): the named one reports."""
+    for u in units:
+        if zone[0] <= u.start < zone[1] and u.named and u.label.endswith(unit.label) and u.label != unit.label:
+            r.note("reporting_unit", u.start, u.end)
+            return (u.generic or unit.generic) + role[len(unit.generic):] if role.startswith(unit.generic) else role, u
+    return role, unit
 
 
 _SPEECH = re.compile(r"在[^，。]{2,60}?(?:上|会|会议)的?(?:讲话|发言|点评|致辞)")
