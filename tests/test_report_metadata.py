@@ -56,7 +56,12 @@ CASES = [
      "述职报告", "区卫生健康局党委", "局党委书记", "机关部门", 2021),
     ("二〇二一年度党建工作述职报告\n本人是石桥村党支部书记。" + BODY, "述职报告", "石桥村党支部", "村党支部书记", "村社区", 2021),
     ("某县2021-2022学年学校党建工作总结\n一年来，全县各校党组织抓实党建。" + BODY, "工作总结", None, None, "县区", 2021),
-    ("党建工作总结" + BODY + "\n中共柳河镇委员会\n2022年12月20日", "工作总结", "中共柳河镇委员会", None, "乡镇街道", None),
+    # … and the date under the signature is the year when nothing else says it
+    ("党建工作总结" + BODY + "\n中共柳河镇委员会\n2022年12月20日", "工作总结", "中共柳河镇委员会", None, "乡镇街道", 2022),
+    # a page's header date (which the normalised text drops), and the year the opening gives the work
+    ("日期：2023-05-04 来源：区文旅体局\n某局党组关于巡察整改情况的通报" + BODY, "整改报告", "某局党组", None, "机关部门", 2023),
+    ("3月20日，我院召开党支部书记述职评议会，各书记分别从2017年党支部党建工作成效等方面作了述职。",
+     "其他", None, None, "医院", 2017),
     ("2023年度述职报告\n今年以来，我校党总支认真贯彻落实上级要求。" + BODY, "述职报告", None, None, "学校", 2023),
     # a secretary named in the body who is not the reporter (`选派…担任第一书记`) gives no role
     ("软弱涣散村党组织整顿情况报告\n去年，镇党委从机关选派干部担任第一书记，帮助理顺班子。" + BODY,

@@ -15,7 +15,9 @@ the body, each answer with the span of text that gave it:
   `区人民医院` is 医院), else from first-person and scope words of the body (`我镇`, `全县`), else from
   the kind of institution the body keeps naming (企业, 医院, 学校 …), else the named organisation the
   title is about (`城北区机关党支部建设情况调研报告` → 机关部门);
-* year — `2021年度` in the title or opening, any year in the title, a year opening the body;
+* year — `2021年度` in the title or opening, any year in the title, a year opening the body, a year
+  the opening gives the work (`从2017年党建工作成效…述职`), else the document's own date (a page's
+  header `日期：2023-05-04`, the date under the signature);
 * place — the reporting unit's territory chain, masks kept as written (`××县柳河镇`).
 """
 
@@ -36,6 +38,10 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _OPENING_YEAR = re.compile(r"\s*(?:在|回顾|过去的|过去)?((?:19|20)\d{2})\s*年(?!\d)")
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年|抓|度|\s*年度|[^\d\-/.:])")
 _CN_YEAR = re.compile(r"([一二三四五六七八九〇零]{4})年")
+# a year the opening says the work was done in (`各书记分别从2017年党支部党建工作成效…作了述职`)
+_WORK_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:的)?(?:全年|各项|基层|党支部|党组织|党建|抓党建|工作|履职)")
+# the document's own date, in a page's header or under the signature (`日期：2023-05-04`, `2022年12月20日`)
+_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))")
 # the author's own role: `我代表…`, `本人是…`, or `作为…，我…` (a bare `作为村书记要…` speaks to an audience)
 _INTRO = re.compile(r"(?:我代表|本人代表|我是|本人是|我作为|本人作为)([^，。；：\n]{2,30})"
                     r"|(?:作为|代表)([^，。；：\n]{2,30}?)(?=[，,]\s*(?:我|本人))")
@@ -142,7 +148,24 @@ def _year(r: _Reader, title_spans: list[tuple[int, int]], opening: tuple[int, in
         if cn:
             r.note("year", cn.start(1), cn.end(1))
             return int("".join("0" if ch in "〇零" else str(parse_number(ch)) for ch in cn.group(1)))
-    return None
+    m = _WORK_YEAR.search(text, opening[0], opening[1])
+    if m:
+        r.note("year", m.start(1), m.end(1))
+        return int(m.group(1))
+    return _dated(r)
+
+
+def _dated(r: _Reader) -> int | None:
+    """The year of the document's own date: in the original's first lines (a page's header, which the
+    normalised text drops) or its last ones (under the signature)."""
+    original = r.ctx.original
+    head = _DATE.search(original, 0, min(len(original), 300))
+    tail = None if head else _DATE.search(original, max(0, len(original) - 120))
+    m = head or tail
+    if m is None:
+        return None
+    r.evidence.append(Evidence("year", m.start(1), m.end(1), m.group(1)))
+    return int(m.group(1))
 
 
 def _role_and_unit(r: _Reader, zones: list[tuple[int, int]], units: list[UnitHit]
@@ -200,7 +223,7 @@ def read_metadata(ctx: Context, title_spans: tuple[tuple[int, int], ...], body_s
     if unit is not None and role is not None and not unit.named:
         role, unit = _named_in_opening(r, role, unit, opening_zone, units)
     if unit is None:
-        unit = _title_unit(r, title_spans, units)
+        unit = _title_unit(r, title_spans, units, audience=news_of_meeting)
     if unit is None:  # a news item's subject before any role in its body (`他强调，作为村支部书记要…` is the audience's)
         unit = _news_subject(r, opening_zone, units)
     if role is None and unit is None:
@@ -251,13 +274,16 @@ def _speaker_zone(text: str, start: int, end: int) -> tuple[int, int]:
 _TOPIC = re.compile(r"建设|标准化|规范化|整顿|组织力")
 
 
-def _title_unit(r: _Reader, title_spans: tuple[tuple[int, int], ...], units: list[UnitHit]) -> UnitHit | None:
-    """The first organisation the title names outside a speech's audience (`柳河镇2022年党建工作总结`)."""
+def _title_unit(r: _Reader, title_spans: tuple[tuple[int, int], ...], units: list[UnitHit],
+                audience: bool = False) -> UnitHit | None:
+    """The first organisation the title names outside a speech's audience (`柳河镇2022年党建工作总结`); in a
+    news item's headline about a 述职 meeting (`audience`), the organs whose secretaries report are none."""
     for s, e in title_spans:
         s, e = _speaker_zone(r.ctx.text, s, e)
         found = [u for u in units if s <= u.start and u.end <= e and (u.named or u.generic != u.head
                                                                         or (u.start == s and len(u.head) >= 2))
-                 and not _TOPIC.match(r.ctx.text, u.end)]  # (a bare organ that opens the title: 社会工作部…总结)
+                 and not _TOPIC.match(r.ctx.text, u.end)  # (a bare organ that opens the title: 社会工作部…总结)
+                 and not (audience and r.ctx.text.startswith("书记", u.end))]
         unit = next((u for u in found if u.named), None) or next(iter(found), None)
         if unit:
             r.note("reporting_unit", unit.start, unit.end)
