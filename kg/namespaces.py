@@ -74,6 +74,7 @@ class DJO(DefinedNamespace):
     refersTo: URIRef
     relation: URIRef
     reportCount: URIRef
+    titleRank: URIRef
     reporterRole: URIRef
     reportingUnit: URIRef
     score: URIRef

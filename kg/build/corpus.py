@@ -10,6 +10,7 @@ import pyoxigraph as ox
 
 from ..graph import EntityFact, concept_iri, corpus_triples, shared_text_triples
 from ..graph.tallies import TallyCounter
+from ..graph.terms import djo, integer
 from ..shared_text import similar_pairs
 from .state import State
 
@@ -29,4 +30,13 @@ def corpus_graph(state: State, ids: list[str], digests: dict[str, dict[str, Any]
             yield facts
 
     triples = corpus_triples(counted())
-    return triples + tallies.triples(triples) + shared_text_triples(similar_pairs(signatures))
+    return triples + tallies.triples(triples) + shared_text_triples(similar_pairs(signatures)) + title_ranks(digests)
+
+
+def title_ranks(digests: dict[str, dict[str, Any]]) -> list[ox.Triple]:
+    """Each report's place in the order of titles (then IRIs): queries that list many reports' rows sort on
+    this number, which Oxigraph compares inline, instead of on long title strings it must fetch for every
+    comparison (a third of `entity_provenance`'s time at 2,000 reports)."""
+    order = sorted((d["title"], d["r"]) for d in digests.values())
+    rank = djo("titleRank")
+    return [ox.Triple(ox.NamedNode(r), rank, integer(i)) for i, (_, r) in enumerate(order)]
