@@ -239,6 +239,10 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "3月2日上午，青石县召开乡镇党委书记述职评议会。\n首先，各乡镇党委书记逐一述职。\n"
      "其次，县委书记作了点评。\n最后，县委书记提出三点要求，一是要压实责任；二是要补齐短板。\n",
      [("measures", "要压实责任"), ("measures", "要补齐短板")]),
+    ("news of a firm's meeting: a review announced by 回顾, a run announced by the speaker's verb",
+     "1月8日，某公司召开党建工作会议。\n李某从两个方面回顾了去年公司党建工作。一是强化思想引领。二是推动党建融合。\n"
+     "李某强调，要从严从实抓好基层党建工作。一是要深学理论。二是要大抓基层。\n",
+     [("practices", "强化思想引领"), ("practices", "推动党建融合"), ("measures", "要深学理论"), ("measures", "要大抓基层")]),
     # --- text conditions -------------------------------------------------------------------
     ("traditional characters and pinyin noise",
      "某鎮黨委書記述職報告\n二、存在問題\n一是黨員隊伍老化。二是鎮(zhèn)村兩級陣地建設滯後。\n",

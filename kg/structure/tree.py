@@ -31,6 +31,7 @@ from .front import Front
 from .markers import INLINE_STYLES, Marker, inline_markers, line_marker, you_markers
 
 _CLAUSE_END = re.compile(r"[。！？；;]")
+_SPEAKER = re.compile(r"^[^，。；]{1,16}?(?:强调|要求|指出|提出|希望)$")  # the clause `王某强调` that opens a sentence
 _RUN_STYLES = frozenset(INLINE_STYLES) | {"LINE", "BUL", "ADV", "YOU"}
 _SHORT_LINE = 40
 
@@ -325,5 +326,8 @@ def _clause_cue(t: _Builder, block_start: int, pos: int) -> Hit | None:
     ends = [m.end() for m in _CLAUSE_END.finditer(body)]
     clause = body[ends[-1]:] if ends else body
     if not colon:
-        clause = re.split(r"[，,]", clause)[-1]
+        parts = re.split(r"[，,]", clause)
+        clause = parts[-1]
+        if len(parts) > 1 and _SPEAKER.search(parts[0]) and not intro_kind(clause):
+            clause = parts[0]  # `书记强调，要…抓好基层党建工作。一是要…`: the speaker's verb announces the run
     return intro_kind(clause) if clause.strip() else None
