@@ -243,6 +243,17 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "1月8日，某公司召开党建工作会议。\n李某从两个方面回顾了去年公司党建工作。一是强化思想引领。二是推动党建融合。\n"
      "李某强调，要从严从实抓好基层党建工作。一是要深学理论。二是要大抓基层。\n",
      [("practices", "强化思想引领"), ("practices", "推动党建融合"), ("measures", "要深学理论"), ("measures", "要大抓基层")]),
+    ("a numbered run inside a paragraph after a colon, or glued to its cue",
+     T + "一、存在问题\n主要问题：1、党员老龄化严重；2、活动阵地不足。\n二、基本情况\n石桥村党员21名。存在问题1、账目公开不规范；"
+     "2、无活动场所。\n三、下步打算\n下一步将：1、发展年轻党员；2、建好活动阵地。\n",
+     [("problems", "党员老龄化严重"), ("problems", "活动阵地不足"), ("problems", "账目公开不规范"), ("problems", "无活动场所"),
+      ("measures", "发展年轻党员"), ("measures", "建好活动阵地")]),
+    ("a figure list with 、 is no numbered run", T + "一、主要做法\n一是在1、2月份开展走访。二是评出第1、3名。\n",
+     [("practices", "在1、2月份开展走访"), ("practices", "评出第1、3名")]),
+    ("a heading that names the problems and their causes; a list broken after each semicolon",
+     T + "一、当前存在的问题和产生问题的原因\n主要存在以下几个方面：一是作用发挥不明显。政治意识不强；\n"
+     "    宗旨意识淡薄。二是运行管理不规范。制度不健全；\n    阵地作用发挥不够；\n    三是作风不实。\n",
+     [("problems", "作用发挥不明显"), ("problems", "运行管理不规范"), ("problems", "作风不实")]),
     # --- text conditions -------------------------------------------------------------------
     ("traditional characters and pinyin noise",
      "某鎮黨委書記述職報告\n二、存在問題\n一是黨員隊伍老化。二是鎮(zhèn)村兩級陣地建設滯後。\n",

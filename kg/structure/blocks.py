@@ -6,7 +6,7 @@ have the same length (± 2); then a line at that width continues into the next o
 the next opens with an enumerator. In any text, a long line that ends inside a sentence
 (after a comma or a character) continues into the next line that does not open with an
 enumerator — unless it ends as a title does (`…会上的讲话`, `…述职报告`) or the next line is a
-salutation (`同志们：`).
+salutation (`同志们：`). A paragraph with an item open goes on past a line that ends in `；`.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def blocks(text: str) -> list[Block]:
             continue
         current.append((s, e, t))
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is None or not _continues(t, nxt[2], text, nxt[0], width):
+        if nxt is None or not (_continues(t, nxt[2], text, nxt[0], width) or _item_goes_on(current, nxt, text)):
             out.append(_block(text, current))
             current = []
     if current:
@@ -81,6 +81,19 @@ def _continues(line: str, nxt: str, text: str, nxt_start: int, width: int | None
         return True
     return len(stripped) >= 30 and stripped[-1] not in _ENDS_SENTENCE and bool(_OPEN_CONTINUES.search(stripped)) \
         and bool(re.match(r"[\u4e00-\u9fff“‘（，、]", following)) and not _TITLE_END.search(stripped)
+
+
+_OPEN_ITEM = re.compile(r"(?:^|[。；：:，])[ \u3000]*(?:[一二三四五六七八九十]{1,2}[是要]|第[一二三四五六七八九十]{1,2}[，、])")
+
+
+def _item_goes_on(current: list[tuple[int, int, str]], nxt: tuple[int, int, str], text: str) -> bool:
+    """A paragraph with an item open (`…：一是…；`) goes on past a line that ends in a semicolon, into the
+    next line that opens no item: a list of clauses broken after each `；`. (A paragraph with no item, such
+    as the short lines of an unnumbered list, keeps its lines.)"""
+    last = current[-1][2].rstrip()
+    if not last.endswith(("；", ";")) or not nxt[2].strip() or line_marker(text, nxt[0]) is not None:
+        return False
+    return any(_OPEN_ITEM.search(t) for _, _, t in current) or line_marker(text, current[0][0]) is not None
 
 
 def _block(text: str, lines: list[tuple[int, int, str]]) -> Block:

@@ -61,8 +61,10 @@ def heading_kinds(text: str) -> list[str]:
     for h in found:
         if h.kind not in best or h.weight > best[h.kind].weight:
             best[h.kind] = h
-    if "causes" in best and "problems" in best and re.search(r"问题(?:的|产生的|存在的)?(?:原因|根源|症结)|产生问题", text):
-        del best["problems"]  # 问题产生的原因 is a causes heading; 问题及原因 names both
+    cause_phrase = re.compile(r"问题(?:的|产生的|存在的)?(?:原因|根源|症结)|产生问题")
+    if "causes" in best and "problems" in best and cause_phrase.search(text) \
+            and not any(h.kind == "problems" for h in hits("heading", cause_phrase.sub("", text))):
+        del best["problems"]  # 问题产生的原因 is a causes heading; 问题及原因, 存在的问题和产生问题的原因 name both
     top = max(h.weight for h in best.values())
     keep = {k: h for k, h in best.items() if h.weight == top or (h.weight >= 3 and top >= 3 and k != "practices")}
     if len(keep) > 1 and "practices" in keep:

@@ -10,7 +10,8 @@ Styles (a style nests where it first appears, so `（1）` under `二是…：` 
   (numbered here 1, 2, …); a list only where the clause before it announces problems (tree.py).
 
 Line styles open a block (paragraph). `SHI`, `YAO`, `DI`, `PAR` and `CIR` also run inline
-inside a paragraph after `。；：，` while their numbers count on (`一是…；二是…`).
+inside a paragraph after `。；：，` while their numbers count on (`一是…；二是…`), and so does `NUM`
+after `：；。` or right after its cue (`主要问题：1、…；2、…`, `存在问题1、…；2、…`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from ..numerals import chars, circled_value, ordinal, small_numerals
 
 INLINE_STYLES = ("SHI", "YAO", "DI", "PAR", "CIR")
 _BEFORE_INLINE = "。；：，！？;:,、"
+_BEFORE_NUM = "。；：;:"
+_NUM_AFTER = ("问题", "不足", "措施", "做法", "打算")  # `存在问题1、…；2、…`: the run glued to its cue
 _SECOND_YAO = re.compile(r"[^。]{2,80}?[；;，,]\s*二要")
 
 
@@ -96,6 +99,7 @@ def _inline_patterns() -> dict[str, re.Pattern[str]]:
         "DI": re.compile(rf"第([{cn}]{{1,3}})[，、：:,]"),
         "PAR": re.compile(r"[（(](\d{1,2})[）)]"),
         "CIR": re.compile(rf"([{chars('circled')}])"),
+        "NUM": re.compile(r"(?<!\d)(\d{1,2})、(?![\d、])"),  # `主要问题：1、…；2、…`
     }
 
 
@@ -114,8 +118,11 @@ def inline_markers(text: str, start: int, end: int, first_style: str | None = No
             before = text[start:m.start()].rstrip(" \u3000\n")
             number = _number(style, m.group(1))
             if before and before[-1] not in _BEFORE_INLINE and not (
-                    style == "YAO" and number == 1 and _SECOND_YAO.match(text, m.end(), end)):
+                    style == "YAO" and number == 1 and _SECOND_YAO.match(text, m.end(), end)) and not (
+                    style == "NUM" and number == 1 and before.endswith(_NUM_AFTER)):
                 continue  # (`他要求各支部一要…；二要…`: a run of requirements may open right after its subject)
+            if style == "NUM" and before and before[-1] not in _BEFORE_NUM and not before.endswith(_NUM_AFTER):
+                continue  # (a figure list `1、2月份` or `第1、3名` is no run: a number opens a clause only after `：；。`)
             found.append((m.start(), m.end(), style, number, m.group(0)))
     found.sort()
     out: list[Marker] = []
@@ -125,7 +132,8 @@ def inline_markers(text: str, start: int, end: int, first_style: str | None = No
         prev = last.get(style, 0)
         before = text[start:pos].rstrip(" \u3000\n")
         opens = (number == 1 or (late and not out)) and (at_start or before.endswith(("：", ":", "。", "；", "，"))
-                                                         or (style == "YAO" and number == 1))
+                                                         or (style == "YAO" and number == 1)
+                                                         or (style == "NUM" and before.endswith(_NUM_AFTER)))
         counts_on = prev and prev < number <= prev + 2
         if opens or counts_on or (at_start and not prev and style == (first_style or style)):
             out.append(Marker(pos, body, style, number, token, at_start))
