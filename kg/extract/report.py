@@ -255,11 +255,14 @@ def _named_in_opening(r: _Reader, role: str, unit: UnitHit, zone: tuple[int, int
                       ) -> tuple[str, UnitHit]:
     """A title that names only a kind (`党支部书记述职报告`) with the opening naming the organisation of that
     kind (`现任***村党支部书记`, `城北社区党总支在街道党工委领导下…`): the named one reports."""
-    for u in units:
-        if zone[0] <= u.start < zone[1] and u.named and u.label.endswith(unit.label) and u.label != unit.label:
-            r.note("reporting_unit", u.start, u.end)
-            return (u.generic or unit.generic) + role[len(unit.generic):] if role.startswith(unit.generic) else role, u
-    return role, unit
+    named = next((u for u in units if zone[0] <= u.start < zone[1] and u.named and u.label != unit.label
+                  and u.label.endswith(unit.label)), None)
+    if named is None:
+        return role, unit
+    r.note("reporting_unit", named.start, named.end)
+    if role.startswith(unit.generic):  # 党支部书记 → 村党支部书记: the role takes the named unit's type word
+        role = (named.generic or unit.generic) + role[len(unit.generic):]
+    return role, named
 
 
 _SPEECH = re.compile(r"在[^，。]{2,60}?(?:上|会|会议)的?(?:讲话|发言|点评|致辞)")

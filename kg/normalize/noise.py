@@ -205,12 +205,12 @@ def _chunk_numbers(text: str) -> list[Edit]:
             chunk.append(m)
             expected += 1
     # the text before each chunk ends a sentence, or the chunk starts an item (`3、一是…` after a heading)
-    ends_sentence = [text[:m.start()].rstrip()[-1:] in "。！？；：" or bool(_ITEM_AHEAD.match(text, m.end()))
-                     for m in chunk]
-    breaks_sentence = ends_sentence.count(False)
+    new_line = [text[max(0, m.start() - 64):m.start()].rstrip()[-1:] in "。！？；：" or bool(_ITEM_AHEAD.match(text, m.end()))
+                for m in chunk]
+    breaks_sentence = new_line.count(False)
     if not chunk or breaks_sentence == 0:
         return []
     edits = [Edit(first.end() - 2, first.end())]
     # a chunk that starts inside a sentence continues it; one that starts after a sentence end starts a line
-    edits += [Edit(m.start(), m.end(), "\n" if ends else "") for m, ends in zip(chunk, ends_sentence)]
+    edits += [Edit(m.start(), m.end(), "\n" if starts else "") for m, starts in zip(chunk, new_line)]
     return edits

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .markers import line_marker
+from .markers import line_marker, opens_item
 
 _ENDS_SENTENCE = "。！？；：:;!?…”」』）)"
 _OPEN_CONTINUES = re.compile(r"[，、\u4e00-\u9fff“‘（]$")
@@ -83,9 +83,6 @@ def _continues(line: str, nxt: str, text: str, nxt_start: int, width: int | None
         and bool(re.match(r"[\u4e00-\u9fff“‘（，、]", following)) and not _TITLE_END.search(stripped)
 
 
-_OPEN_ITEM = re.compile(r"(?:^|[。；：:，])[ \u3000]*(?:[一二三四五六七八九十]{1,2}[是要]|第[一二三四五六七八九十]{1,2}[，、])")
-
-
 def _item_goes_on(current: list[tuple[int, int, str]], nxt: tuple[int, int, str], text: str) -> bool:
     """A paragraph with an item open (`…：一是…；`) goes on past a line that ends in a semicolon, into the
     next line that opens no item: a list of clauses broken after each `；`. (A paragraph with no item, such
@@ -93,7 +90,7 @@ def _item_goes_on(current: list[tuple[int, int, str]], nxt: tuple[int, int, str]
     last = current[-1][2].rstrip()
     if not last.endswith(("；", ";")) or not nxt[2].strip() or line_marker(text, nxt[0]) is not None:
         return False
-    return any(_OPEN_ITEM.search(t) for _, _, t in current) or line_marker(text, current[0][0]) is not None
+    return line_marker(text, current[0][0]) is not None or opens_item(text, current[0][0], current[-1][1])
 
 
 def _block(text: str, lines: list[tuple[int, int, str]]) -> Block:

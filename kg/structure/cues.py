@@ -16,6 +16,7 @@ from .labels import is_intro_only
 KINDS = ("practices", "problems", "causes", "measures")
 PRECEDENCE = ("causes", "measures", "problems", "practices")  # for equal weights
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_CAUSE_PHRASE = re.compile(r"问题(?:的|产生的|存在的)?(?:原因|根源|症结)|产生问题")  # 问题的原因 names causes
 _NOISE = re.compile(r"[\d０-９]+年?|[\s“”‘’\"'（）()《》、，,：:？?！!。.；;·—-]")
 
 
@@ -61,9 +62,8 @@ def heading_kinds(text: str) -> list[str]:
     for h in found:
         if h.kind not in best or h.weight > best[h.kind].weight:
             best[h.kind] = h
-    cause_phrase = re.compile(r"问题(?:的|产生的|存在的)?(?:原因|根源|症结)|产生问题")
-    if "causes" in best and "problems" in best and cause_phrase.search(text) \
-            and not any(h.kind == "problems" for h in hits("heading", cause_phrase.sub("", text))):
+    if "causes" in best and "problems" in best and _CAUSE_PHRASE.search(text) \
+            and not any(h.kind == "problems" for h in hits("heading", _CAUSE_PHRASE.sub("", text))):
         del best["problems"]  # 问题产生的原因 is a causes heading; 问题及原因, 存在的问题和产生问题的原因 name both
     top = max(h.weight for h in best.values())
     keep = {k: h for k, h in best.items() if h.weight == top or (h.weight >= 3 and top >= 3 and k != "practices")}

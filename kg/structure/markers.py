@@ -26,7 +26,6 @@ from ..numerals import chars, circled_value, ordinal, small_numerals
 INLINE_STYLES = ("SHI", "YAO", "DI", "PAR", "CIR")
 _BEFORE_INLINE = "。；：，！？;:,、"
 _BEFORE_NUM = "。；：;:"
-_NUM_AFTER = ("问题", "不足", "措施", "做法", "打算")  # `存在问题1、…；2、…`: the run glued to its cue
 _SECOND_YAO = re.compile(r"[^。]{2,80}?[；;，,]\s*二要")
 
 
@@ -117,12 +116,8 @@ def inline_markers(text: str, start: int, end: int, first_style: str | None = No
         for m in pattern.finditer(text, start, end):
             before = text[start:m.start()].rstrip(" \u3000\n")
             number = _number(style, m.group(1))
-            if before and before[-1] not in _BEFORE_INLINE and not (
-                    style == "YAO" and number == 1 and _SECOND_YAO.match(text, m.end(), end)) and not (
-                    style == "NUM" and number == 1 and before.endswith(_NUM_AFTER)):
-                continue  # (`他要求各支部一要…；二要…`: a run of requirements may open right after its subject)
-            if style == "NUM" and before and before[-1] not in _BEFORE_NUM and not before.endswith(_NUM_AFTER):
-                continue  # (a figure list `1、2月份` or `第1、3名` is no run: a number opens a clause only after `：；。`)
+            if not _may_open(style, number, before, text, m.end(), end):
+                continue
             found.append((m.start(), m.end(), style, number, m.group(0)))
     found.sort()
     out: list[Marker] = []
@@ -133,12 +128,37 @@ def inline_markers(text: str, start: int, end: int, first_style: str | None = No
         before = text[start:pos].rstrip(" \u3000\n")
         opens = (number == 1 or (late and not out)) and (at_start or before.endswith(("：", ":", "。", "；", "，"))
                                                          or (style == "YAO" and number == 1)
-                                                         or (style == "NUM" and before.endswith(_NUM_AFTER)))
+                                                         or (style == "NUM" and _glued_to_cue(before)))
         counts_on = prev and prev < number <= prev + 2
         if opens or counts_on or (at_start and not prev and style == (first_style or style)):
             out.append(Marker(pos, body, style, number, token, at_start))
             last[style] = number
     return _single_style_runs(out)
+
+
+def _glued_to_cue(before: str) -> bool:
+    """`存在问题1、…；2、…`: a numbered run glued to its cue word (lexicons/enumerators.tsv `num_cue`)."""
+    return before.endswith(tuple(_words("num_cue")))
+
+
+def _may_open(style: str, number: int, before: str, text: str, body: int, end: int) -> bool:
+    """Whether an inline enumerator may stand where it does: after punctuation (for `NUM` only `：；。`: a
+    figure list `1、2月份` or `第1、3名` is no run), right after its subject for a run of requirements
+    (`他要求各支部一要…；二要…`), or glued to its cue for a numbered run."""
+    if not before:
+        return True
+    if style == "NUM":
+        return before[-1] in _BEFORE_NUM or (number == 1 and _glued_to_cue(before))
+    return before[-1] in _BEFORE_INLINE or (style == "YAO" and number == 1 and bool(_SECOND_YAO.match(text, body, end)))
+
+
+def opens_item(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a `一是`/`一要`/`第一，` enumerator where an item may open (even a lone one)."""
+    for style in ("SHI", "YAO", "DI"):
+        for m in _inline_patterns()[style].finditer(text, start, end):
+            if _may_open(style, _number(style, m.group(1)), text[start:m.start()].rstrip(" \u3000\n"), text, m.end(), end):
+                return True
+    return False
 
 
 _YOU = re.compile(r"(?:还|也)?有的(?=[^，。；、的])")

@@ -246,8 +246,7 @@ def _plain_block(t: _Builder, b: Block) -> None:
     text = t.text
     inline = inline_markers(text, b.start, b.end, late=not t.nodes)
     if inline:
-        while t.stack and t.stack[-1][0] in _RUN_STYLES:  # a new paragraph opens a new run
-            t.stack.pop()
+        _close_runs(t)  # a new paragraph opens a new run
         parent_depth = len(t.stack)
         for run in _runs(t.text, inline):
             del t.stack[parent_depth:]
@@ -277,6 +276,12 @@ def _plain_block(t: _Builder, b: Block) -> None:
         t.switch(lead, b.start)
 
 
+def _close_runs(t: _Builder) -> None:
+    """Close the runs a paragraph left open (its parents, heading items, stay)."""
+    while t.stack and t.stack[-1][0] in _RUN_STYLES:
+        t.stack.pop()
+
+
 def _finding_clauses(t: _Builder, b: Block) -> bool:
     """A paragraph that lists a finding's clauses by 有的 (`…也发现了一些问题，有的…；有的…`): items,
     when the clause before the first announces problems."""
@@ -284,8 +289,7 @@ def _finding_clauses(t: _Builder, b: Block) -> bool:
     intro = _clause_cue(t, b.start, run[0].pos) if run else None
     if intro is None or intro.kind != "problems":
         return False
-    while t.stack and t.stack[-1][0] in _RUN_STYLES:
-        t.stack.pop()
+    _close_runs(t)
     if not t.stack:
         t.switch(intro, run[0].pos)
     for m in run:
@@ -325,9 +329,10 @@ def _clause_cue(t: _Builder, block_start: int, pos: int) -> Hit | None:
     body = before.rstrip("。；; ：:，,")
     ends = [m.end() for m in _CLAUSE_END.finditer(body)]
     clause = body[ends[-1]:] if ends else body
-    if not colon:
-        parts = re.split(r"[，,]", clause)
-        clause = parts[-1]
-        if len(parts) > 1 and _SPEAKER.search(parts[0]) and not intro_kind(clause):
-            clause = parts[0]  # `书记强调，要…抓好基层党建工作。一是要…`: the speaker's verb announces the run
-    return intro_kind(clause) if clause.strip() else None
+    if colon:
+        return intro_kind(clause) if clause.strip() else None
+    parts = re.split(r"[，,]", clause)
+    cue = intro_kind(parts[-1]) if parts[-1].strip() else None
+    if cue is None and len(parts) > 1 and _SPEAKER.search(parts[0]):
+        cue = intro_kind(parts[0])  # `书记强调，要…抓好基层党建工作。一是要…`: the speaker's verb announces the run
+    return cue
